@@ -1,0 +1,48 @@
+package io.configdrift.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Reads and writes reports as JSON, the same way in the agent, the collector and the CLI. */
+public final class ReportCodec {
+  /** Deeper than any valid report; guards the parser against hostile nesting. */
+  private static final int MAX_NESTING_DEPTH = 32;
+
+  private final ObjectMapper mapper;
+
+  public ReportCodec() {
+    mapper = new ObjectMapper();
+    mapper.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+    mapper.enable(SerializationFeature.INDENT_OUTPUT);
+    mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  }
+
+  public byte[] toJson(Report report) {
+    try {
+      return mapper.writeValueAsBytes(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a report could not be written as JSON", e);
+    }
+  }
+
+  public void write(Report report, OutputStream out) throws IOException {
+    mapper.writeValue(out, report);
+  }
+
+  /** Parses a report; throws {@link IOException} (a {@link JsonProcessingException} for bad JSON). */
+  public Report read(InputStream in) throws IOException {
+    return mapper.readValue(in, Report.class);
+  }
+
+  public Report read(byte[] json) throws IOException {
+    return mapper.readValue(json, Report.class);
+  }
+}
