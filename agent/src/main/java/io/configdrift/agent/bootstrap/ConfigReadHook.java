@@ -1,0 +1,171 @@
+package io.configdrift.agent.bootstrap;
+
+import java.util.Map;
+
+/**
+ * The static methods that instrumented JDK code calls after a configuration read. They sit on the
+ * boot class path because {@code java.lang.System} and {@code java.util.Properties} can only see
+ * classes there.
+ *
+ * <p>Every method here is a suppression boundary: it never throws into the JDK method that called
+ * it, whatever the listener does. The hot path allocates nothing: a listener check, a thread-local
+ * re-entry guard, and the listener call.
+ *
+ * <p>The guard serves two purposes: reads the listener itself causes (the stack walk it does may
+ * read a property) are not recorded and cannot recurse, and threads of the agent mark themselves
+ * as permanently guarded so that the libraries it uses are never recorded.
+ */
+public final class ConfigReadHook {
+  private static volatile ReadListener listener;
+  /** The system {@code Properties} object; reads on any other {@code Properties} are not configuration. */
+  private static volatile Object systemProperties;
+  private static volatile RecordingEnvironment environment;
+
+  /** A depth no nesting reaches: the thread is the agent's own. */
+  private static final int IGNORED_THREAD = Integer.MAX_VALUE / 2;
+
+  /**
+   * Inheritable so that threads the agent's libraries start (an HTTP client's pool, say) stay
+   * ignored; application threads start at depth 0 whatever their parent was doing.
+   */
+  private static final ThreadLocal<Guard> GUARD = new InheritableThreadLocal<Guard>() {
+    @Override
+    protected Guard initialValue() {
+      return new Guard();
+    }
+
+    @Override
+    protected Guard childValue(Guard parent) {
+      Guard child = new Guard();
+      child.depth = parent.depth >= IGNORED_THREAD ? IGNORED_THREAD : 0;
+      return child;
+    }
+  };
+
+  private ConfigReadHook() {}
+
+  /** Starts delivering reads to {@code readListener}; {@code properties} is {@code System.getProperties()}. */
+  public static void install(ReadListener readListener, Object properties) {
+    systemProperties = properties;
+    listener = readListener;
+  }
+
+  /** Marks the current thread as the agent's own: nothing it reads is ever recorded. */
+  public static void ignoreCurrentThread() {
+    GUARD.get().depth = IGNORED_THREAD;
+  }
+
+  /** Suppresses recording on this thread until the matching {@link #endIgnore()}. */
+  public static void beginIgnore() {
+    GUARD.get().depth++;
+  }
+
+  public static void endIgnore() {
+    GUARD.get().depth--;
+  }
+
+  /** After {@code System.getenv(String)}. */
+  public static void env(String value, String key) {
+    read(ReadListener.SOURCE_ENV, key, value);
+  }
+
+  /** After {@code System.getenv()}: the same map, made to record lookups (its iteration records nothing). */
+  public static Map<String, String> environment(Map<String, String> env) {
+    try {
+      if (listener == null || env == null) {
+        return env;
+      }
+      RecordingEnvironment wrapper = environment;
+      if (wrapper == null || !wrapper.wraps(env)) {
+        wrapper = new RecordingEnvironment(env);
+        environment = wrapper;
+      }
+      return wrapper;
+    } catch (Throwable t) {
+      return env;
+    }
+  }
+
+  /** After {@code Properties.getProperty(String)}. */
+  public static void property(String value, Object properties, String key) {
+    if (properties == systemProperties) {
+      read(ReadListener.SOURCE_SYSPROP, key, value);
+    }
+  }
+
+  /** After {@code Properties.get(Object)}. */
+  public static void propertyGet(Object value, Object properties, Object key) {
+    if (properties == systemProperties && key instanceof String) {
+      read(ReadListener.SOURCE_SYSPROP, (String) key, value instanceof String ? (String) value : null);
+    }
+  }
+
+  /** After {@code Properties.getProperty(String, String)}, whose inner lookup was recorded already. */
+  public static void propertyDefault(String value, Object properties, String key, String defaultValue) {
+    if (properties == systemProperties && defaultValue != null) {
+      offerDefault(ReadListener.SOURCE_SYSPROP, key, defaultValue);
+    }
+  }
+
+  /** After {@code Integer.getInteger(String, int)}. */
+  public static void intDefault(Object value, String key, int defaultValue) {
+    if (listener != null) {
+      offerDefault(ReadListener.SOURCE_SYSPROP, key, Integer.toString(defaultValue));
+    }
+  }
+
+  /** After {@code Long.getLong(String, long)}. */
+  public static void longDefault(Object value, String key, long defaultValue) {
+    if (listener != null) {
+      offerDefault(ReadListener.SOURCE_SYSPROP, key, Long.toString(defaultValue));
+    }
+  }
+
+  /** After {@code Integer.getInteger(String, Integer)} and {@code Long.getLong(String, Long)}. */
+  public static void objectDefault(Object value, String key, Object defaultValue) {
+    if (defaultValue != null && listener != null) {
+      offerDefault(ReadListener.SOURCE_SYSPROP, key, defaultValue.toString());
+    }
+  }
+
+  static void read(int source, String key, String value) {
+    deliver(false, source, key, value);
+  }
+
+  static void offerDefault(int source, String key, String defaultValue) {
+    deliver(true, source, key, defaultValue);
+  }
+
+  private static void deliver(boolean isDefault, int source, String key, String value) {
+    ReadListener current = listener;
+    if (current == null || key == null) {
+      return;
+    }
+    Guard guard;
+    try {
+      guard = GUARD.get();
+      if (guard.depth != 0) {
+        return;
+      }
+    } catch (Throwable t) {
+      return;
+    }
+    guard.depth = 1;
+    try {
+      if (isDefault) {
+        current.onDefault(source, key, value);
+      } else {
+        current.onRead(source, key, value);
+      }
+    } catch (Throwable ignored) {
+      // The host application must never see the agent fail.
+    } finally {
+      guard.depth = 0;
+    }
+  }
+
+  /** Per-thread re-entry depth; 0 means the thread may record. */
+  private static final class Guard {
+    int depth;
+  }
+}

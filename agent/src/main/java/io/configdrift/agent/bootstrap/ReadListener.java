@@ -1,0 +1,16 @@
+package io.configdrift.agent.bootstrap;
+
+/**
+ * Receives the configuration reads that {@link ConfigReadHook} sees. Implemented by the agent's
+ * recorder, which lives outside the boot class path; this interface is the only type the two share.
+ */
+public interface ReadListener {
+  int SOURCE_ENV = 0;
+  int SOURCE_SYSPROP = 1;
+
+  /** A read of {@code key}; {@code value} is null when the key is not set. */
+  void onRead(int source, String key, String value);
+
+  /** The code offered {@code defaultValue} for {@code key} right after reading it. */
+  void onDefault(int source, String key, String defaultValue);
+}

@@ -1,0 +1,85 @@
+package io.configdrift.agent.instrumentation;
+
+import java.util.List;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * One JDK method that reads configuration, and the {@code ConfigReadHook} method to call with its
+ * result just before it returns. The hook receives the returned value first, then the arguments
+ * named by {@link #arguments} (0 = {@code this} for instance methods, as in the local variable
+ * table).
+ */
+final class ReadHookPoint {
+  static final String HOOK_OWNER = "io/configdrift/agent/bootstrap/ConfigReadHook";
+
+  /** Every configuration read the agent intercepts in the JDK; see docs/design.md for why these. */
+  static final List<ReadHookPoint> ALL = List.of(
+      observe("java/lang/System", "getenv", "(Ljava/lang/String;)Ljava/lang/String;",
+          "env", "(Ljava/lang/String;Ljava/lang/String;)V", 0),
+      replace("java/lang/System", "getenv", "()Ljava/util/Map;",
+          "environment", "(Ljava/util/Map;)Ljava/util/Map;"),
+      observe("java/util/Properties", "getProperty", "(Ljava/lang/String;)Ljava/lang/String;",
+          "property", "(Ljava/lang/String;Ljava/lang/Object;Ljava/lang/String;)V", 0, 1),
+      observe("java/util/Properties", "getProperty",
+          "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
+          "propertyDefault", "(Ljava/lang/String;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;)V", 0, 1, 2),
+      observe("java/util/Properties", "get", "(Ljava/lang/Object;)Ljava/lang/Object;",
+          "propertyGet", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V", 0, 1),
+      observe("java/lang/Integer", "getInteger", "(Ljava/lang/String;I)Ljava/lang/Integer;",
+          "intDefault", "(Ljava/lang/Object;Ljava/lang/String;I)V", 0, 1),
+      observe("java/lang/Integer", "getInteger", "(Ljava/lang/String;Ljava/lang/Integer;)Ljava/lang/Integer;",
+          "objectDefault", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/Object;)V", 0, 1),
+      observe("java/lang/Long", "getLong", "(Ljava/lang/String;J)Ljava/lang/Long;",
+          "longDefault", "(Ljava/lang/Object;Ljava/lang/String;J)V", 0, 1),
+      observe("java/lang/Long", "getLong", "(Ljava/lang/String;Ljava/lang/Long;)Ljava/lang/Long;",
+          "objectDefault", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/Object;)V", 0, 1));
+
+  final String owner;
+  final String name;
+  final String descriptor;
+  final String hookName;
+  final String hookDescriptor;
+  /** True when the hook's result replaces the returned value; false when it only observes it. */
+  final boolean replacesResult;
+  final int[] arguments;
+
+  private ReadHookPoint(String owner, String name, String descriptor, String hookName,
+      String hookDescriptor, boolean replacesResult, int[] arguments) {
+    this.owner = owner;
+    this.name = name;
+    this.descriptor = descriptor;
+    this.hookName = hookName;
+    this.hookDescriptor = hookDescriptor;
+    this.replacesResult = replacesResult;
+    this.arguments = arguments;
+  }
+
+  private static ReadHookPoint observe(String owner, String name, String descriptor, String hookName,
+      String hookDescriptor, int... arguments) {
+    return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, false, arguments);
+  }
+
+  private static ReadHookPoint replace(String owner, String name, String descriptor, String hookName,
+      String hookDescriptor) {
+    return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, true, new int[0]);
+  }
+
+  boolean matches(String methodName, String methodDescriptor) {
+    return name.equals(methodName) && descriptor.equals(methodDescriptor);
+  }
+
+  /** Emits the hook call; the stack holds the method's return value before and after. */
+  void emitHookCall(MethodVisitor mv) {
+    if (!replacesResult) {
+      mv.visitInsn(Opcodes.DUP);
+    }
+    Type[] hookArguments = Type.getArgumentTypes(hookDescriptor);
+    for (int i = 0; i < arguments.length; i++) {
+      // The hook's parameter i + 1 receives local variable arguments[i]; its type picks the load.
+      mv.visitVarInsn(hookArguments[i + 1].getOpcode(Opcodes.ILOAD), arguments[i]);
+    }
+    mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK_OWNER, hookName, hookDescriptor, false);
+  }
+}

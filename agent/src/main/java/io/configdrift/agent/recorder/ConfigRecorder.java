@@ -1,0 +1,106 @@
+package io.configdrift.agent.recorder;
+
+import io.configdrift.agent.bootstrap.ReadListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Keeps what the application read, per (source, key), within a fixed number of keys. Called on
+ * application threads for every read, so the common path is a map lookup and a few field writes;
+ * the stack walk that finds the caller runs only on a key's reads number 1, 2, 4, 8, ... while it
+ * has room for more callers, which bounds its cost per key to a logarithm of the reads.
+ */
+public final class ConfigRecorder implements ReadListener {
+  private static final int SOURCES = 2;
+
+  private final int maxKeys;
+  private final Clock clock;
+  private final CallerLocator callers = new CallerLocator();
+  @SuppressWarnings("unchecked")
+  private final ConcurrentHashMap<String, KeyRecord>[] bySource = new ConcurrentHashMap[SOURCES];
+  private final AtomicInteger keys = new AtomicInteger();
+  private final LongAdder dropped = new LongAdder();
+
+  /** Milliseconds since the epoch; a parameter so tests can control time. */
+  public interface Clock {
+    long millis();
+  }
+
+  public ConfigRecorder(int maxKeys, Clock clock) {
+    this.maxKeys = maxKeys;
+    this.clock = clock;
+    for (int i = 0; i < SOURCES; i++) {
+      bySource[i] = new ConcurrentHashMap<>();
+    }
+  }
+
+  @Override
+  public void onRead(int source, String key, String value) {
+    if (source < 0 || source >= SOURCES) {
+      return;
+    }
+    long now = clock.millis();
+    KeyRecord record = bySource[source].get(key);
+    if (record == null) {
+      record = admit(source, key, value, now);
+      if (record == null) {
+        return;
+      }
+    }
+    long count = record.recordRead(value, now);
+    if ((count & (count - 1)) == 0 && record.hasRoomForCallers()) {
+      String caller = callers.locate();
+      if (caller != null) {
+        record.addCaller(caller);
+      }
+    }
+  }
+
+  @Override
+  public void onDefault(int source, String key, String defaultValue) {
+    if (source < 0 || source >= SOURCES) {
+      return;
+    }
+    KeyRecord record = bySource[source].get(key);
+    if (record != null) {
+      record.recordDefault(defaultValue);
+    }
+  }
+
+  /** Adds a key unless the limit is reached, in which case the read only counts as dropped. */
+  private KeyRecord admit(int source, String key, String value, long now) {
+    if (keys.incrementAndGet() > maxKeys) {
+      keys.decrementAndGet();
+      KeyRecord raced = bySource[source].get(key);
+      if (raced == null) {
+        dropped.increment();
+      }
+      return raced;
+    }
+    KeyRecord fresh = new KeyRecord(source, key, now, value);
+    KeyRecord existing = bySource[source].putIfAbsent(key, fresh);
+    if (existing != null) {
+      keys.decrementAndGet();
+      return existing;
+    }
+    return fresh;
+  }
+
+  /** A copy of everything recorded so far. */
+  public List<KeyState> snapshot() {
+    List<KeyState> out = new ArrayList<>(keys.get());
+    for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
+      for (KeyRecord record : records.values()) {
+        out.add(record.state());
+      }
+    }
+    return out;
+  }
+
+  public long dropped() {
+    return dropped.sum();
+  }
+}

@@ -1,0 +1,74 @@
+package io.configdrift.agent.recorder;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the recorder keeps about one key of one source. Updated from any application thread
+ * without locks on the common path (a read of an unchanged value): a count, a timestamp and two
+ * reference comparisons.
+ */
+final class KeyRecord {
+  static final int MAX_CALLERS = 3;
+
+  final int source;
+  final String key;
+  final long firstReadAt;
+  private final AtomicLong count = new AtomicLong();
+  private volatile long lastReadAt;
+  private volatile String lastValue;
+  private volatile boolean valueChanged;
+  private volatile String defaultValue;
+  private volatile boolean defaultUsed;
+  private final String[] callers = new String[MAX_CALLERS];
+  private volatile int callerCount;
+
+  KeyRecord(int source, String key, long now, String firstValue) {
+    this.source = source;
+    this.key = key;
+    this.firstReadAt = now;
+    this.lastValue = firstValue;
+  }
+
+  /** Counts a read and returns the new count. */
+  long recordRead(String value, long now) {
+    lastReadAt = now;
+    String previous = lastValue;
+    // Reads of an unchanged key return the same String instance, so identity settles most reads.
+    if (value != previous && (value == null || !value.equals(previous))) {
+      lastValue = value;
+      valueChanged = true;
+    }
+    return count.incrementAndGet();
+  }
+
+  void recordDefault(String offered) {
+    if (lastValue == null) {
+      defaultValue = offered;
+      defaultUsed = true;
+    }
+  }
+
+  boolean hasRoomForCallers() {
+    return callerCount < MAX_CALLERS;
+  }
+
+  synchronized void addCaller(String caller) {
+    int n = callerCount;
+    for (int i = 0; i < n; i++) {
+      if (callers[i].equals(caller)) {
+        return;
+      }
+    }
+    if (n < MAX_CALLERS) {
+      callers[n] = caller;
+      callerCount = n + 1;
+    }
+  }
+
+  synchronized KeyState state() {
+    String[] copy = new String[callerCount];
+    System.arraycopy(callers, 0, copy, 0, copy.length);
+    return new KeyState(source, key, lastValue, valueChanged, defaultUsed, defaultValue,
+        count.get(), firstReadAt, lastReadAt, copy);
+  }
+}

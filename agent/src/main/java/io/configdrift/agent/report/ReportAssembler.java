@@ -1,0 +1,96 @@
+package io.configdrift.agent.report;
+
+import io.configdrift.agent.bootstrap.ReadListener;
+import io.configdrift.agent.config.AgentIdentity;
+import io.configdrift.agent.recorder.ConfigRecorder;
+import io.configdrift.agent.recorder.KeyState;
+import io.configdrift.protocol.FingerprintInfo;
+import io.configdrift.protocol.Fingerprinter;
+import io.configdrift.protocol.ReadRecord;
+import io.configdrift.protocol.Report;
+import io.configdrift.protocol.RevealPolicy;
+import io.configdrift.protocol.Sources;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Turns what the recorder holds into a {@link Report}: fingerprints every value, reveals only what
+ * the reveal policy allows, and adds the inventory of what is set. This is where plain values stop:
+ * nothing past it sees a value the policy does not reveal.
+ */
+public final class ReportAssembler {
+  private final ConfigRecorder recorder;
+  private final Supplier<AgentIdentity> identity;
+  private final Fingerprinter fingerprinter;
+  private final RevealPolicy revealPolicy;
+  private final AvailableInventory inventory;
+  private final Supplier<Map<String, String>> environment;
+  private final Properties systemProperties;
+  private final String agentVersion;
+  private final Instant startedAt;
+  private final AtomicLong sequence = new AtomicLong();
+
+  public ReportAssembler(ConfigRecorder recorder, Supplier<AgentIdentity> identity,
+      Fingerprinter fingerprinter, RevealPolicy revealPolicy, AvailableInventory inventory,
+      Supplier<Map<String, String>> environment, Properties systemProperties, String agentVersion,
+      Instant startedAt) {
+    this.recorder = recorder;
+    this.identity = identity;
+    this.fingerprinter = fingerprinter;
+    this.revealPolicy = revealPolicy;
+    this.inventory = inventory;
+    this.environment = environment;
+    this.systemProperties = systemProperties;
+    this.agentVersion = agentVersion;
+    this.startedAt = startedAt;
+  }
+
+  public Report assemble() {
+    AgentIdentity who = identity.get();
+    Report report = new Report();
+    report.service = who.service;
+    report.environment = who.environment;
+    report.region = who.region;
+    report.instance = who.instance;
+    report.serviceVersion = who.serviceVersion;
+    report.agentVersion = agentVersion;
+    report.startedAt = startedAt.toString();
+    report.generatedAt = Instant.now().toString();
+    report.sequence = sequence.incrementAndGet();
+    report.fingerprint = new FingerprintInfo(fingerprinter.algorithm());
+    List<KeyState> states = recorder.snapshot();
+    states.sort(Comparator.comparingInt((KeyState s) -> s.source).thenComparing(s -> s.key));
+    List<ReadRecord> reads = new ArrayList<>(states.size());
+    for (KeyState state : states) {
+      reads.add(toRecord(state));
+    }
+    report.reads = reads;
+    report.available = inventory.collect(environment.get(), systemProperties, fingerprinter);
+    report.dropped = recorder.dropped();
+    return report;
+  }
+
+  private ReadRecord toRecord(KeyState state) {
+    ReadRecord read = new ReadRecord();
+    read.source = state.source == ReadListener.SOURCE_ENV ? Sources.ENV : Sources.SYSPROP;
+    read.key = state.key;
+    read.present = state.value != null;
+    read.fingerprint = fingerprinter.fingerprint(state.value);
+    read.value = revealPolicy.revealedValue(state.key, state.value);
+    read.defaultUsed = state.defaultUsed;
+    read.defaultFingerprint = fingerprinter.fingerprint(state.defaultValue);
+    read.defaultValue = revealPolicy.revealedValue(state.key, state.defaultValue);
+    read.count = state.count;
+    read.firstReadAt = Instant.ofEpochMilli(state.firstReadAt).toString();
+    read.lastReadAt = Instant.ofEpochMilli(state.lastReadAt).toString();
+    read.callers = new ArrayList<>(state.callers);
+    read.valueChanged = state.valueChanged;
+    return read;
+  }
+}

@@ -1,0 +1,133 @@
+package io.configdrift.agent.shipping;
+
+import io.configdrift.agent.AgentLog;
+import io.configdrift.agent.bootstrap.ConfigReadHook;
+import io.configdrift.agent.report.ReportAssembler;
+import io.configdrift.protocol.ReportCodec;
+import java.util.List;
+
+/**
+ * The agent's one background thread: every interval it assembles a report and hands it to the
+ * sinks, sooner for a sink that waits to retry, and once more at JVM exit, bounded so that exit is
+ * never delayed by more than {@link #EXIT_BUDGET_MILLIS}. Application threads never wait for it.
+ */
+public final class ReportLoop {
+  public static final long EXIT_BUDGET_MILLIS = 2_000;
+
+  private final ReportAssembler assembler;
+  private final List<ReportSink> sinks;
+  private final long intervalMillis;
+  private final ReportCodec codec = new ReportCodec();
+  private final Object wakeUp = new Object();
+  private volatile boolean stopping;
+
+  ReportLoop(ReportAssembler assembler, List<ReportSink> sinks, long intervalMillis) {
+    this.assembler = assembler;
+    this.sinks = List.copyOf(sinks);
+    this.intervalMillis = intervalMillis;
+  }
+
+  /** The loop for the configured sinks; none when neither a file nor a collector is configured. */
+  public static ReportLoop create(ReportAssembler assembler, String file, String collectorUrl,
+      String token, long intervalMillis) {
+    List<ReportSink> sinks = new java.util.ArrayList<>();
+    if (file != null) {
+      sinks.add(new ReportFileWriter(java.nio.file.Path.of(file)));
+    }
+    if (collectorUrl != null) {
+      sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
+    }
+    return new ReportLoop(assembler, sinks, intervalMillis);
+  }
+
+  public boolean hasSinks() {
+    return !sinks.isEmpty();
+  }
+
+  public void start() {
+    Thread reporter = new Thread(this::run, "configdrift-reporter");
+    reporter.setDaemon(true);
+    reporter.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(this::publishAtExit, "configdrift-exit"));
+  }
+
+  private void run() {
+    ConfigReadHook.ignoreCurrentThread();
+    long nextRegular = System.currentTimeMillis() + intervalMillis;
+    while (!stopping) {
+      long now = System.currentTimeMillis();
+      if (now >= nextRegular) {
+        publish(sinks, false);
+        nextRegular = now + intervalMillis;
+        continue;
+      }
+      List<ReportSink> retrying = dueForRetry(now);
+      if (!retrying.isEmpty()) {
+        publish(retrying, false);
+        continue;
+      }
+      sleepUntil(Math.min(nextRegular, earliestRetry()));
+    }
+  }
+
+  private List<ReportSink> dueForRetry(long now) {
+    List<ReportSink> due = new java.util.ArrayList<>();
+    for (ReportSink sink : sinks) {
+      if (sink.retryAtMillis() <= now) {
+        due.add(sink);
+      }
+    }
+    return due;
+  }
+
+  private long earliestRetry() {
+    long earliest = Long.MAX_VALUE;
+    for (ReportSink sink : sinks) {
+      earliest = Math.min(earliest, sink.retryAtMillis());
+    }
+    return earliest;
+  }
+
+  private void sleepUntil(long wakeAt) {
+    synchronized (wakeUp) {
+      long wait = wakeAt - System.currentTimeMillis();
+      if (wait > 0 && !stopping) {
+        try {
+          wakeUp.wait(wait);
+        } catch (InterruptedException e) {
+          stopping = true;
+        }
+      }
+    }
+  }
+
+  private void publish(List<ReportSink> targets, boolean finalReport) {
+    byte[] json;
+    try {
+      json = codec.toJson(assembler.assemble());
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warnOnce("assemble", "cannot assemble a report: " + e.getClass().getSimpleName());
+      return;
+    }
+    for (ReportSink sink : targets) {
+      sink.deliver(json, finalReport);
+    }
+  }
+
+  /** Runs in a shutdown hook: one last report, given at most the exit budget. */
+  private void publishAtExit() {
+    ConfigReadHook.ignoreCurrentThread();
+    stopping = true;
+    synchronized (wakeUp) {
+      wakeUp.notifyAll();
+    }
+    Thread last = new Thread(() -> publish(sinks, true), "configdrift-final-report");
+    last.setDaemon(true);
+    last.start();
+    try {
+      last.join(EXIT_BUDGET_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
