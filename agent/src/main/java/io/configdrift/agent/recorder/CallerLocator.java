@@ -1,6 +1,7 @@
 package io.configdrift.agent.recorder;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the application code behind a read: the first stack frame that belongs neither to the JDK
@@ -8,8 +9,11 @@ import java.util.Optional;
  */
 final class CallerLocator {
   private static final String[] SKIPPED_PREFIXES = {
-    "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.configdrift.agent."
+    "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.configdrift.agent.bootstrap."
   };
+  /** The agent classes on the stack of an application's read, between the JDK and this locator. */
+  private static final Set<String> AGENT_CLASSES =
+      Set.of(ConfigRecorder.class.getName(), CallerLocator.class.getName());
 
   private final StackWalker walker = StackWalker.getInstance();
 
@@ -21,6 +25,9 @@ final class CallerLocator {
   }
 
   static boolean isSkipped(String className) {
+    if (AGENT_CLASSES.contains(className)) {
+      return true;
+    }
     for (String prefix : SKIPPED_PREFIXES) {
       if (className.startsWith(prefix)) {
         return true;

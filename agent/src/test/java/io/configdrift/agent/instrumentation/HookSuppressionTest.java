@@ -1,0 +1,133 @@
+package io.configdrift.agent.instrumentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.configdrift.agent.bootstrap.ConfigReadHook;
+import io.configdrift.agent.bootstrap.ReadListener;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.Properties;
+import net.bytebuddy.jar.asm.Type;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In the spirit of Elastic's AdviceExceptionSupressingTest: the code the agent adds to JDK methods
+ * calls only {@link ConfigReadHook}, and every hook method swallows whatever goes wrong behind it.
+ */
+class HookSuppressionTest {
+  private final Properties systemLike = new Properties();
+
+  @AfterEach
+  void uninstall() {
+    ConfigReadHook.install(null, null);
+  }
+
+  @Test
+  void everyHookPointCallsAnExistingPublicStaticHookMethod() throws Exception {
+    for (ReadHookPoint point : ReadHookPoint.ALL) {
+      Method hook = findHook(point.hookName, point.hookDescriptor);
+      assertThat(Modifier.isStatic(hook.getModifiers()) && Modifier.isPublic(hook.getModifiers()))
+          .as(point.hookName).isTrue();
+      Type returned = Type.getReturnType(point.hookDescriptor);
+      Type original = Type.getReturnType(point.descriptor);
+      assertThat(point.replacesResult ? returned : Type.VOID_TYPE)
+          .as("%s returns the method's type when it replaces the result, else nothing", point.hookName)
+          .isEqualTo(point.replacesResult ? original : returned);
+    }
+  }
+
+  @Test
+  void everyHookMethodSwallowsWhatTheListenerThrows() throws Exception {
+    ReadListener failing = new ReadListener() {
+      @Override
+      public void onRead(int source, String key, String value) {
+        throw new IllegalStateException("listener failure");
+      }
+
+      @Override
+      public void onDefault(int source, String key, String defaultValue) {
+        throw new OutOfMemoryError("listener failure");
+      }
+    };
+    ConfigReadHook.install(failing, systemLike);
+    for (Method hook : ConfigReadHook.class.getDeclaredMethods()) {
+      if (!Modifier.isPublic(hook.getModifiers()) || hook.getName().equals("install")
+          || hook.getName().endsWith("Ignore") || hook.getName().equals("ignoreCurrentThread")) {
+        continue;
+      }
+      Object[] arguments = sampleArguments(hook.getParameterTypes());
+      assertThatCode(() -> hook.invoke(null, arguments)).as(hook.getName()).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void theEnvironmentWrapperRecordsLookupsButNotIteration() {
+    RecordingListener listener = new RecordingListener();
+    ConfigReadHook.install(listener, systemLike);
+    Map<String, String> env = ConfigReadHook.environment(Map.of("A", "1", "B", "2"));
+    assertThat(env.get("A")).isEqualTo("1");
+    assertThat(env.getOrDefault("C", "3")).isEqualTo("3");
+    assertThat(env.containsKey("B")).isTrue();
+    env.forEach((k, v) -> { });
+    assertThat(env.entrySet()).hasSize(2);
+    assertThat(listener.events).containsExactly("read env A=1", "read env C=null", "default env C=3", "read env B=2");
+  }
+
+  @Test
+  void onlyTheSystemPropertiesObjectCounts() {
+    RecordingListener listener = new RecordingListener();
+    ConfigReadHook.install(listener, systemLike);
+    ConfigReadHook.property("v", new Properties(), "other");
+    ConfigReadHook.property("v", systemLike, "mine");
+    assertThat(listener.events).containsExactly("read sysprop mine=v");
+  }
+
+  @Test
+  void readsCausedByTheListenerAreNotRecorded() {
+    RecordingListener listener = new RecordingListener() {
+      @Override
+      public void onRead(int source, String key, String value) {
+        super.onRead(source, key, value);
+        ConfigReadHook.env("nested", "NESTED");
+      }
+    };
+    ConfigReadHook.install(listener, systemLike);
+    ConfigReadHook.env("1", "OUTER");
+    assertThat(listener.events).containsExactly("read env OUTER=1");
+  }
+
+  private static Method findHook(String name, String descriptor) {
+    for (Method method : ConfigReadHook.class.getMethods()) {
+      if (method.getName().equals(name) && Type.getMethodDescriptor(method).equals(descriptor)) {
+        return method;
+      }
+    }
+    throw new AssertionError("ConfigReadHook has no method " + name + descriptor);
+  }
+
+  private static Object[] sampleArguments(Class<?>[] types) {
+    Object[] out = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      Class<?> type = types[i];
+      out[i] = type == int.class ? 1 : type == long.class ? 1L : type == Map.class ? Map.of("K", "V") : "K";
+    }
+    return out;
+  }
+
+  private static class RecordingListener implements ReadListener {
+    final java.util.List<String> events = new java.util.ArrayList<>();
+
+    @Override
+    public void onRead(int source, String key, String value) {
+      events.add("read " + (source == SOURCE_ENV ? "env" : "sysprop") + " " + key + "=" + value);
+    }
+
+    @Override
+    public void onDefault(int source, String key, String defaultValue) {
+      events.add("default " + (source == SOURCE_ENV ? "env" : "sysprop") + " " + key + "=" + defaultValue);
+    }
+  }
+}

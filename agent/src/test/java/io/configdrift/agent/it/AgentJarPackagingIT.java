@@ -1,0 +1,65 @@
+package io.configdrift.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/** The agent jar carries its libraries relocated, so it cannot clash with the application's. */
+class AgentJarPackagingIT {
+  @Test
+  void everyClassLivesUnderTheProjectsOwnPackage() throws IOException {
+    try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+      List<String> foreign = new ArrayList<>();
+      for (ZipEntry entry : Collections.list(jar.entries())) {
+        String name = entry.getName();
+        if (name.endsWith(".class") && !name.startsWith("io/configdrift/") && !name.startsWith("META-INF/versions/")) {
+          foreign.add(name);
+        }
+        if (name.startsWith("META-INF/versions/") && name.endsWith(".class")) {
+          String inner = name.substring(name.indexOf('/', "META-INF/versions/".length()) + 1);
+          if (!inner.startsWith("io/configdrift/")) {
+            foreign.add(name);
+          }
+        }
+      }
+      assertThat(foreign).as("unrelocated third-party classes").isEmpty();
+      assertThat(jar.getEntry("io/configdrift/agent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
+      assertThat(jar.getEntry("io/configdrift/agent/bootstrap/ConfigReadHook.class"))
+          .as("bootstrap classes exist once, in the nested jar for the boot class path").isNull();
+    }
+  }
+
+  @Test
+  void theManifestDeclaresAnAgentThatMayRetransform() throws IOException {
+    try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+      Attributes main = jar.getManifest().getMainAttributes();
+      assertThat(main.getValue("Premain-Class")).isEqualTo("io.configdrift.agent.AgentMain");
+      assertThat(main.getValue("Agent-Class")).isEqualTo("io.configdrift.agent.AgentMain");
+      assertThat(main.getValue("Can-Retransform-Classes")).isEqualTo("true");
+    }
+  }
+
+  @Test
+  void theNestedBootstrapJarHoldsOnlyTheBootstrapPackage() throws IOException {
+    try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile());
+        InputStream nested = jar.getInputStream(jar.getEntry("configdrift-bootstrap.jar"));
+        JarInputStream bootstrap = new JarInputStream(nested)) {
+      List<String> classes = new ArrayList<>();
+      for (ZipEntry entry = bootstrap.getNextEntry(); entry != null; entry = bootstrap.getNextEntry()) {
+        if (entry.getName().endsWith(".class")) {
+          classes.add(entry.getName());
+        }
+      }
+      assertThat(classes).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("io/configdrift/agent/bootstrap/"));
+    }
+  }
+}

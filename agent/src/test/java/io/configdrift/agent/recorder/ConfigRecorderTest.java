@@ -1,0 +1,87 @@
+package io.configdrift.agent.recorder;
+
+import static io.configdrift.agent.bootstrap.ReadListener.SOURCE_ENV;
+import static io.configdrift.agent.bootstrap.ReadListener.SOURCE_SYSPROP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ConfigRecorderTest {
+  private final AtomicLong now = new AtomicLong(1_000);
+  private final ConfigRecorder recorder = new ConfigRecorder(3, now::get);
+
+  @Test
+  void countsReadsAndKeepsFirstAndLastTime() {
+    recorder.onRead(SOURCE_ENV, "DB_TIMEOUT", "10s");
+    now.set(5_000);
+    recorder.onRead(SOURCE_ENV, "DB_TIMEOUT", "10s");
+    KeyState state = only(recorder.snapshot());
+    assertThat(state.count).isEqualTo(2);
+    assertThat(state.firstReadAt).isEqualTo(1_000);
+    assertThat(state.lastReadAt).isEqualTo(5_000);
+    assertThat(state.valueChanged).isFalse();
+  }
+
+  @Test
+  void notesAValueThatChangedDuringTheRun() {
+    recorder.onRead(SOURCE_SYSPROP, "mode", "a");
+    recorder.onRead(SOURCE_SYSPROP, "mode", new String("a"));
+    assertThat(only(recorder.snapshot()).valueChanged).as("equal values are no change").isFalse();
+    recorder.onRead(SOURCE_SYSPROP, "mode", "b");
+    KeyState state = only(recorder.snapshot());
+    assertThat(state.valueChanged).isTrue();
+    assertThat(state.value).isEqualTo("b");
+  }
+
+  @Test
+  void aDefaultCountsOnlyWhenTheKeyWasNotSet() {
+    recorder.onRead(SOURCE_SYSPROP, "set", "1");
+    recorder.onDefault(SOURCE_SYSPROP, "set", "9");
+    recorder.onRead(SOURCE_SYSPROP, "unset", null);
+    recorder.onDefault(SOURCE_SYSPROP, "unset", "9");
+    List<KeyState> states = recorder.snapshot();
+    assertThat(states).filteredOn(s -> s.key.equals("set")).singleElement()
+        .satisfies(s -> assertThat(s.defaultUsed).isFalse());
+    assertThat(states).filteredOn(s -> s.key.equals("unset")).singleElement()
+        .satisfies(s -> assertThat(s.defaultValue).isEqualTo("9"));
+  }
+
+  @Test
+  void keysBeyondTheLimitAreCountedAsDropped() {
+    for (int i = 0; i < 10; i++) {
+      recorder.onRead(SOURCE_ENV, "KEY_" + i, "v");
+    }
+    recorder.onRead(SOURCE_ENV, "KEY_0", "v");
+    assertThat(recorder.snapshot()).hasSize(3);
+    assertThat(recorder.dropped()).isEqualTo(7);
+  }
+
+  @Test
+  void keepsUpToThreeDistinctCallers() {
+    ConfigRecorder roomy = new ConfigRecorder(10, now::get);
+    for (int i = 0; i < 64; i++) {
+      readFromLine(roomy, i % 5);
+    }
+    KeyState state = only(roomy.snapshot());
+    assertThat(state.callers).hasSizeBetween(1, KeyRecord.MAX_CALLERS).doesNotHaveDuplicates()
+        .allSatisfy(c -> assertThat(c).startsWith("io.configdrift.agent.recorder.ConfigRecorderTest."));
+  }
+
+  private static void readFromLine(ConfigRecorder recorder, int which) {
+    // Distinct call sites on distinct lines.
+    switch (which) {
+      case 0: recorder.onRead(SOURCE_ENV, "K", "v"); break;
+      case 1: recorder.onRead(SOURCE_ENV, "K", "v"); break;
+      case 2: recorder.onRead(SOURCE_ENV, "K", "v"); break;
+      case 3: recorder.onRead(SOURCE_ENV, "K", "v"); break;
+      default: recorder.onRead(SOURCE_ENV, "K", "v"); break;
+    }
+  }
+
+  private static KeyState only(List<KeyState> states) {
+    assertThat(states).hasSize(1);
+    return states.get(0);
+  }
+}
