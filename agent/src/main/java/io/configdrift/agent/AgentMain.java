@@ -4,7 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.nio.file.StandardCopyOption;
 import java.util.jar.JarFile;
 
@@ -15,6 +21,8 @@ import java.util.jar.JarFile;
  */
 public final class AgentMain {
   private static final String BOOTSTRAP_JAR = "/configdrift-bootstrap.jar";
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static volatile boolean started;
 
   private AgentMain() {}
@@ -48,15 +56,45 @@ public final class AgentMain {
     }
   }
 
+  /** An object whose identity hash varies between processes, cheaper than asking for the process id. */
+  private static Object candidateSeed() {
+    return new Object();
+  }
+
+  private static Path createPrivateFile(Path path) throws IOException {
+    try {
+      return Files.createFile(path, OWNER_ONLY);
+    } catch (UnsupportedOperationException notPosix) {
+      return Files.createFile(path);
+    }
+  }
+
+  /**
+   * Copies the bootstrap classes to a new file only this user can read. The name comes from the
+   * process id and the clock rather than {@code File.createTempFile}, whose secure random numbers
+   * cost tens of milliseconds at start-up; {@code CREATE_NEW} still refuses a file someone planted.
+   */
   private static File extractBootstrapJar() throws IOException {
-    File jar = File.createTempFile("configdrift-bootstrap", ".jar");
-    jar.deleteOnExit();
+    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+    Path jar = null;
+    for (int attempt = 0; jar == null; attempt++) {
+      Path candidate = directory.resolve("configdrift-bootstrap-" + Long.toHexString(System.identityHashCode(candidateSeed())) + "-"
+          + System.nanoTime() + ".jar");
+      try {
+        jar = createPrivateFile(candidate);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 10) {
+          throw e;
+        }
+      }
+    }
+    jar.toFile().deleteOnExit();
     try (InputStream in = AgentMain.class.getResourceAsStream(BOOTSTRAP_JAR)) {
       if (in == null) {
         throw new IOException(BOOTSTRAP_JAR + " is missing from the agent jar");
       }
-      Files.copy(in, jar.toPath(), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
     }
-    return jar;
+    return jar.toFile();
   }
 }

@@ -49,10 +49,11 @@ final class AgentStarter {
           config.revealPolicy(), inventory, System::getenv, systemProperties, agentVersion(), Instant.now());
       ReportLoop loop = ReportLoop.create(assembler, config.get(AgentOption.FILE),
           config.get(AgentOption.COLLECTOR), config.get(AgentOption.TOKEN), interval * 1000L);
-      if (!loop.hasSinks()) {
+      if (loop.hasSinks()) {
+        loop.start();
+      } else {
         AgentLog.warn("neither file= nor collector= is set: reads are recorded but reported nowhere");
       }
-      loop.start();
     } finally {
       ConfigReadHook.endIgnore();
     }

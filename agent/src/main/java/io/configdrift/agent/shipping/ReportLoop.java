@@ -17,7 +17,8 @@ public final class ReportLoop {
   private final ReportAssembler assembler;
   private final List<ReportSink> sinks;
   private final long intervalMillis;
-  private final ReportCodec codec = new ReportCodec();
+  /** Made on the reporter thread: loading JSON support must not hold up the application's start. */
+  private volatile ReportCodec codec;
   private final Object wakeUp = new Object();
   private volatile boolean stopping;
 
@@ -53,6 +54,7 @@ public final class ReportLoop {
 
   private void run() {
     ConfigReadHook.ignoreCurrentThread();
+    codec();
     long nextRegular = System.currentTimeMillis() + intervalMillis;
     while (!stopping) {
       long now = System.currentTimeMillis();
@@ -104,7 +106,7 @@ public final class ReportLoop {
   private void publish(List<ReportSink> targets, boolean finalReport) {
     byte[] json;
     try {
-      json = codec.toJson(assembler.assemble());
+      json = codec().toJson(assembler.assemble());
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warnOnce("assemble", "cannot assemble a report: " + e.getClass().getSimpleName());
       return;
@@ -112,6 +114,15 @@ public final class ReportLoop {
     for (ReportSink sink : targets) {
       sink.deliver(json, finalReport);
     }
+  }
+
+  private ReportCodec codec() {
+    ReportCodec current = codec;
+    if (current == null) {
+      current = new ReportCodec();
+      codec = current;
+    }
+    return current;
   }
 
   /** Runs in a shutdown hook: one last report, given at most the exit budget. */
