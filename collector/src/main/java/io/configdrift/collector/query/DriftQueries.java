@@ -1,0 +1,140 @@
+package io.configdrift.collector.query;
+
+import io.configdrift.collector.engine.DriftEngine;
+import io.configdrift.collector.engine.EngineResult;
+import io.configdrift.collector.engine.Finding;
+import io.configdrift.collector.engine.Matrix;
+import io.configdrift.collector.engine.MatrixBuilder;
+import io.configdrift.collector.engine.Scope;
+import io.configdrift.collector.engine.ScopeSnapshot;
+import io.configdrift.collector.policy.Policy;
+import io.configdrift.collector.storage.ServiceSummary;
+import io.configdrift.collector.storage.Storage;
+import io.configdrift.collector.storage.TimelineEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The questions the collector answers, put together from storage and the engine: what drifts
+ * between two scopes, the matrix of a service, its timeline, the overview of all services. Both the
+ * HTTP API and the alerting use it; it knows nothing of HTTP.
+ *
+ * <p>Only live instances count: those that reported within {@code liveWindow} (three agent
+ * intervals). The per-service overview is cached until the service's data changes or the cache
+ * entry is older than the live window's tenth, so a page of a thousand services stays cheap.
+ */
+public final class DriftQueries {
+  private final Storage storage;
+  private final DriftEngine engine;
+  private final MatrixBuilder matrices;
+  private final Policy policy;
+  private final Duration liveWindow;
+  private final Clock clock;
+  private final Map<String, CachedOverview> overviews = new ConcurrentHashMap<>();
+
+  public DriftQueries(Storage storage, DriftEngine engine, Policy policy, Duration liveWindow, Clock clock) {
+    this.storage = storage;
+    this.engine = engine;
+    this.matrices = new MatrixBuilder(engine);
+    this.policy = policy;
+    this.liveWindow = liveWindow;
+    this.clock = clock;
+  }
+
+  /** Thrown for a service the collector has never heard of. */
+  public static final class UnknownServiceException extends RuntimeException {
+    public UnknownServiceException(String service) {
+      super("no instance of service '" + service + "' has reported", null, false, false);
+    }
+  }
+
+  public List<ServiceOverview> services() {
+    List<ServiceOverview> out = new ArrayList<>();
+    for (ServiceSummary summary : storage.services()) {
+      out.add(overview(summary));
+    }
+    return out;
+  }
+
+  public List<Scope> scopes(String service) {
+    requireKnown(service);
+    return storage.scopes(service, liveSince());
+  }
+
+  /** The findings between scopes {@code a} and {@code b} of the service. */
+  public DriftAnswer drift(String service, Scope a, Scope b) {
+    requireKnown(service);
+    Instant now = clock.instant();
+    EngineResult result = engine.evaluate(service,
+        List.of(storage.snapshot(service, a, liveSince()), storage.snapshot(service, b, liveSince())), policy, now);
+    return new DriftAnswer(service, a.toString(), b.toString(), result.findings(), result.allowed().size(),
+        result.baselinedCount());
+  }
+
+  /** Every finding among all live scopes of the service (environment/region level). */
+  public EngineResult allFindings(String service) {
+    return engine.evaluate(service, liveSnapshots(service), policy, clock.instant());
+  }
+
+  public Matrix matrix(String service) {
+    requireKnown(service);
+    return matrices.build(service, liveSnapshots(service), policy, clock.instant());
+  }
+
+  public List<TimelineEntry> history(String service, String source, String key) {
+    requireKnown(service);
+    return storage.history(service, source, key);
+  }
+
+  /** Forgets the cached overview of a service whose data just changed. */
+  public void changed(String service) {
+    overviews.remove(service);
+  }
+
+  private List<ScopeSnapshot> liveSnapshots(String service) {
+    Instant since = liveSince();
+    List<ScopeSnapshot> snapshots = new ArrayList<>();
+    for (Scope scope : storage.scopes(service, since)) {
+      snapshots.add(storage.snapshot(service, scope, since));
+    }
+    return snapshots;
+  }
+
+  private ServiceOverview overview(ServiceSummary summary) {
+    Instant now = clock.instant();
+    CachedOverview cached = overviews.get(summary.service());
+    if (cached != null && cached.lastSeen.equals(summary.lastSeen())
+        && cached.computedAt.plus(liveWindow.dividedBy(10)).isAfter(now)) {
+      return cached.overview;
+    }
+    EngineResult result = allFindings(summary.service());
+    Map<String, Integer> byKind = new TreeMap<>();
+    for (Finding finding : result.findings()) {
+      byKind.merge(finding.kind().wireName(), 1, Integer::sum);
+    }
+    ServiceOverview overview = new ServiceOverview(summary.service(), summary.instances(),
+        storage.scopes(summary.service(), liveSince()).size(), summary.lastSeen(), byKind,
+        result.findings().size());
+    overviews.put(summary.service(), new CachedOverview(overview, summary.lastSeen(), now));
+    return overview;
+  }
+
+  private void requireKnown(String service) {
+    boolean known = storage.services().stream().anyMatch(s -> s.service().equals(service));
+    if (!known) {
+      throw new UnknownServiceException(service);
+    }
+  }
+
+  private Instant liveSince() {
+    return clock.instant().minus(liveWindow);
+  }
+
+  private record CachedOverview(ServiceOverview overview, Instant lastSeen, Instant computedAt) {}
+}
