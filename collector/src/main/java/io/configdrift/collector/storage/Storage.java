@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where the collector keeps what agents sent. One interface, an SQLite and a PostgreSQL
- * implementation; everything above it (HTTP, CLI, alerts) sees only this.
+ * Where the collector keeps what agents sent. One interface, one JDBC implementation for SQLite and
+ * PostgreSQL ({@link JdbcStorage}, opened by {@link StorageFactory}); everything above it (HTTP,
+ * CLI, alerts) sees only this.
  *
  * <p>Implementations are safe for concurrent use, and several collector processes may share one
  * PostgreSQL database.

@@ -1,0 +1,41 @@
+package io.configdrift.collector.storage;
+
+import io.configdrift.protocol.AvailableRecord;
+import io.configdrift.protocol.ReadRecord;
+import io.configdrift.protocol.Report;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Hashes what a report says about configuration, leaving out what changes with every report
+ * (counts, timestamps, callers, sequence). Two reports of an instance with the same hash hold the
+ * same values, so the second needs no timeline work. The order of reads and available keys does
+ * not matter.
+ */
+final class ContentHash {
+  private static final Comparator<ReadRecord> READ_ORDER = Comparator
+      .comparing((ReadRecord read) -> read.source, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(read -> read.key, Comparator.nullsFirst(Comparator.naturalOrder()));
+  private static final Comparator<AvailableRecord> AVAILABLE_ORDER = Comparator
+      .comparing((AvailableRecord available) -> available.source, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(available -> available.key, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(available -> available.fingerprint, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private ContentHash() {}
+
+  static String of(Report report) {
+    Sha256 hash = new Sha256();
+    List<ReadRecord> reads = report.reads == null ? List.of() : report.reads.stream().sorted(READ_ORDER).toList();
+    hash.add(Integer.toString(reads.size()));
+    for (ReadRecord read : reads) {
+      hash.add(read.source).add(read.key).add(read.present).add(read.fingerprint).add(read.value).add(read.defaultUsed);
+    }
+    List<AvailableRecord> available =
+        report.available == null ? List.of() : report.available.stream().sorted(AVAILABLE_ORDER).toList();
+    hash.add(Integer.toString(available.size()));
+    for (AvailableRecord record : available) {
+      hash.add(record.source).add(record.key).add(record.fingerprint);
+    }
+    return hash.hex();
+  }
+}

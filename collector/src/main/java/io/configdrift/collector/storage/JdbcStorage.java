@@ -1,0 +1,75 @@
+package io.configdrift.collector.storage;
+
+import io.configdrift.collector.engine.Scope;
+import io.configdrift.collector.engine.ScopeSnapshot;
+import io.configdrift.protocol.Report;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@link Storage} on SQLite or PostgreSQL; {@link SqlDialect} holds what differs. Open it with
+ * {@link StorageFactory#open(String)}.
+ *
+ * <p>Stores each instance with its latest report, and per environment, region and key the timeline
+ * of its values, built from per-instance sightings so that instance counts are exact. Times are
+ * kept to the millisecond.
+ */
+public final class JdbcStorage implements Storage {
+  private final Database database;
+  private final Transactions transactions;
+  private final ReportIngester ingester;
+  private final InstanceQueries instances = new InstanceQueries();
+  private final TimelineQueries timeline = new TimelineQueries();
+  private final AlertMarks alerts = new AlertMarks();
+
+  JdbcStorage(Database database) {
+    this.database = database;
+    this.transactions = new Transactions(database);
+    this.ingester = new ReportIngester(database.dialect());
+  }
+
+  @Override
+  public IngestResult ingest(Report report, Instant receivedAt) {
+    PreparedReport prepared = PreparedReport.of(report, receivedAt);
+    return transactions.write("store a report", connection -> ingester.ingest(connection, prepared));
+  }
+
+  @Override
+  public List<ServiceSummary> services() {
+    return transactions.read("list services", instances::services);
+  }
+
+  @Override
+  public List<InstanceRecord> instances(String service) {
+    return transactions.read("list instances", connection -> instances.instances(connection, service));
+  }
+
+  @Override
+  public List<Scope> scopes(String service, Instant liveSince) {
+    return transactions.read("list scopes", connection -> instances.scopes(connection, service, liveSince));
+  }
+
+  @Override
+  public ScopeSnapshot snapshot(String service, Scope scope, Instant liveSince) {
+    // One connection for both queries; a report landing between them only adds a value the
+    // snapshot's reports do not show yet, which the engine tolerates.
+    return transactions.read("read a snapshot", connection -> new ScopeSnapshot(scope,
+        instances.latestReports(connection, service, scope, liveSince),
+        timeline.firstSeen(connection, service, scope)));
+  }
+
+  @Override
+  public List<TimelineEntry> history(String service, String source, String key) {
+    return transactions.read("read a key's history", connection -> timeline.history(connection, service, source, key));
+  }
+
+  @Override
+  public boolean markAlerted(String findingIdentity, Instant at) {
+    return transactions.write("record an alert", connection -> alerts.markAlerted(connection, findingIdentity, at));
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,81 @@
+package io.configdrift.collector.storage;
+
+import io.configdrift.protocol.ReadRecord;
+import io.configdrift.protocol.Report;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report turned into what the database stores. Hashing and compression happen when it is made,
+ * before any connection is taken, so they never hold a lock (in SQLite, the single writer).
+ */
+final class PreparedReport {
+  private final Report report;
+  private final InstanceIdentity identity;
+  private final long receivedAt;
+  private final String contentHash;
+  private final byte[] blob;
+  private List<ObservedValue> values;
+
+  private PreparedReport(Report report, Instant receivedAt) {
+    this.report = report;
+    this.identity = InstanceIdentity.of(report);
+    this.receivedAt = Columns.millis(receivedAt);
+    this.contentHash = ContentHash.of(report);
+    this.blob = ReportBlob.compress(report);
+  }
+
+  static PreparedReport of(Report report, Instant receivedAt) {
+    return new PreparedReport(report, receivedAt);
+  }
+
+  InstanceIdentity identity() {
+    return identity;
+  }
+
+  String serviceVersion() {
+    return report.serviceVersion;
+  }
+
+  String agentVersion() {
+    return report.agentVersion;
+  }
+
+  long sequence() {
+    return report.sequence;
+  }
+
+  /** When the collector received the report, in epoch milliseconds. */
+  long receivedAt() {
+    return receivedAt;
+  }
+
+  String contentHash() {
+    return contentHash;
+  }
+
+  /** The report as stored: gzip-compressed JSON. */
+  byte[] blob() {
+    return blob;
+  }
+
+  /**
+   * One value per key read, in {@link ObservedValue#LOCK_ORDER}; should a report list a key twice,
+   * its last read wins. Computed on first use: reports with unchanged content never need them.
+   */
+  List<ObservedValue> values() {
+    if (values == null) {
+      Map<String, ObservedValue> lastByKeyHash = new HashMap<>();
+      if (report.reads != null) {
+        for (ReadRecord read : report.reads) {
+          ObservedValue value = ObservedValue.of(read);
+          lastByKeyHash.put(value.keyHash(), value);
+        }
+      }
+      values = lastByKeyHash.values().stream().sorted(ObservedValue.LOCK_ORDER).toList();
+    }
+    return values;
+  }
+}
