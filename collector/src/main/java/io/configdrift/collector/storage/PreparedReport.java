@@ -43,6 +43,11 @@ final class PreparedReport {
     return report.agentVersion;
   }
 
+  /** When the reporting JVM started, in epoch milliseconds; 0 when the report does not say. */
+  long startedAt() {
+    return report.startedAt == null ? 0 : Instant.parse(report.startedAt).toEpochMilli();
+  }
+
   long sequence() {
     return report.sequence;
   }

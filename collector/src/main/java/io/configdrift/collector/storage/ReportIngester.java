@@ -10,8 +10,8 @@ import java.util.Optional;
  * in {@link ObservedValue#LOCK_ORDER}; every ingest locks in that order, so concurrent ingests
  * (also from other collectors) wait for each other but never deadlock.
  *
- * <p>A report with a lower sequence than the stored one is ignored; one with the same sequence is
- * stored again, so that an agent re-sending a report it got no answer for changes nothing.
+ * <p>A report older than the stored one (an earlier run of the JVM, or a lower sequence in the same
+ * run) is ignored; one with the same sequence is stored again, so that an agent re-sending a report it got no answer for changes nothing.
  */
 final class ReportIngester {
   private static final IngestResult IGNORED = new IngestResult(false, false);
@@ -36,7 +36,7 @@ final class ReportIngester {
     }
     StoredInstance instance = stored.orElseThrow(
         () -> new IllegalStateException("an instance row vanished while a report was stored"));
-    if (report.sequence() < instance.sequence()) {
+    if (instance.isNewerThan(report)) {
       return IGNORED;
     }
     // The cheap path: same content as stored means the same open sightings, whose last_seen is the

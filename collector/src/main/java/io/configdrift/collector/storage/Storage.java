@@ -17,8 +17,8 @@ import java.util.List;
 public interface Storage extends AutoCloseable {
   /**
    * Stores a validated report as its instance's latest one and extends the value timelines. A report
-   * whose sequence is lower than one already stored for the instance is ignored (an agent re-sent
-   * an old snapshot) and reported as not stored. Returns once the data is durable.
+   * older than the one stored for the instance (from an earlier run of the JVM, or with a lower
+   * sequence in the same run: an agent re-sent an old snapshot) and reported as not stored. Returns once the data is durable.
    */
   IngestResult ingest(Report report, Instant receivedAt);
 

@@ -5,6 +5,7 @@ import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.Sources;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,12 @@ final class ReportBuilder {
 
   static String fingerprint(String value) {
     return FINGERPRINTER.fingerprint(value);
+  }
+
+  /** When the reporting JVM started: a restarted agent counts its sequence from 1 again. */
+  ReportBuilder startedAt(Instant startedAt) {
+    report.startedAt = startedAt.toString();
+    return this;
   }
 
   ReportBuilder sequence(long sequence) {

@@ -114,6 +114,19 @@ abstract class StorageContractTest {
   }
 
   @Test
+  void aRestartedAgentsFirstReportSupersedesTheEarlierRun() {
+    storage.ingest(report("checkout", "production", "eu-west-1", "pod-1").startedAt(T0).sequence(5)
+        .read("TIMEOUT", "5s").build(), T1);
+    Report afterRestart = report("checkout", "production", "eu-west-1", "pod-1").startedAt(T2).sequence(1)
+        .read("TIMEOUT", "9s").build();
+
+    assertThat(storage.ingest(afterRestart, T3)).isEqualTo(new IngestResult(true, true));
+    assertThat(json(storage.snapshot("checkout", PRODUCTION, T0).reports())).containsExactly(json(afterRestart));
+    Report lateFromOldRun = report("checkout", "production", "eu-west-1", "pod-1").startedAt(T0).sequence(6).build();
+    assertThat(storage.ingest(lateFromOldRun, T3).stored()).isFalse();
+  }
+
+  @Test
   void unchangedContentOnlyAdvancesLastSeenAndReplacesTheLatestReport() {
     ReportBuilder pod = report("checkout", "production", "eu-west-1", "pod-1").read("TIMEOUT", "5s").unsetRead("X");
     storage.ingest(pod.sequence(1).counted(1).build(), T0);
