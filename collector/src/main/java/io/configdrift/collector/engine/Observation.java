@@ -1,0 +1,46 @@
+package io.configdrift.collector.engine;
+
+import io.configdrift.protocol.AvailableRecord;
+import io.configdrift.protocol.ReadRecord;
+import io.configdrift.protocol.Report;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What one instance knows of one key: either its code read it ({@code read}), or the key is only
+ * set in its environment (from the report's {@code available} list).
+ */
+record Observation(String instance, String environment, String region, String serviceVersion,
+    String algorithm, Instant startedAt, boolean read, boolean present, String fingerprint,
+    String value, boolean defaultUsed, String defaultFingerprint, String defaultValue,
+    Instant firstReadAt) {
+
+  /** Stands for a report that did not say how it fingerprinted; comparable only with itself. */
+  static final String UNKNOWN_ALGORITHM = "unknown";
+
+  static Observation ofRead(Report report, ReadRecord read) {
+    // A value and a default are only meaningful on the side of "set" they belong to.
+    boolean present = read.present;
+    return new Observation(report.instance, report.environment, report.region, report.serviceVersion,
+        algorithmOf(report), Timestamps.parse(report.startedAt), true, present,
+        present ? read.fingerprint : null, present ? read.value : null,
+        !present && read.defaultUsed, !present ? read.defaultFingerprint : null,
+        !present ? read.defaultValue : null, Timestamps.parse(read.firstReadAt));
+  }
+
+  static Observation ofAvailable(Report report, AvailableRecord available) {
+    return new Observation(report.instance, report.environment, report.region, report.serviceVersion,
+        algorithmOf(report), Timestamps.parse(report.startedAt), false, true, available.fingerprint,
+        null, false, null, null, null);
+  }
+
+  private static String algorithmOf(Report report) {
+    return report.fingerprint == null ? UNKNOWN_ALGORITHM
+        : Objects.requireNonNullElse(report.fingerprint.algorithm, UNKNOWN_ALGORITHM);
+  }
+
+  /** When this instance first had the value: its first read, else its start. */
+  Instant seenSince() {
+    return firstReadAt != null ? firstReadAt : startedAt;
+  }
+}

@@ -1,0 +1,125 @@
+package io.configdrift.collector.engine;
+
+import io.configdrift.protocol.AvailableRecord;
+import io.configdrift.protocol.ReadRecord;
+import io.configdrift.protocol.Report;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One scope's reports, indexed by key once so that every check is a map look-up rather than a scan
+ * of all reports.
+ */
+final class ScopeIndex {
+  private final ScopeSnapshot snapshot;
+  private final String scopeName;
+  private final Map<ConfigKey, KeyObservations> keys = new HashMap<>();
+
+  private ScopeIndex(ScopeSnapshot snapshot) {
+    this.snapshot = snapshot;
+    this.scopeName = snapshot.scope().toString();
+  }
+
+  static ScopeIndex of(String service, ScopeSnapshot snapshot) {
+    ScopeIndex index = new ScopeIndex(snapshot);
+    List<Report> reports = new ArrayList<>(snapshot.reports());
+    // Instance order decides which instance represents a group; sort so results never depend on storage order.
+    reports.sort(Comparator.comparing((Report r) -> String.valueOf(r.instance)));
+    for (Report report : reports) {
+      if (report.service != null && !report.service.equals(service)) {
+        throw new IllegalArgumentException("scope " + index.scopeName + " holds a report of service "
+            + report.service + ", not " + service);
+      }
+      index.add(report);
+    }
+    return index;
+  }
+
+  private void add(Report report) {
+    Set<ConfigKey> readHere = new HashSet<>();
+    for (ReadRecord read : report.reads) {
+      ConfigKey key = new ConfigKey(read.source, read.key);
+      if (readHere.add(key)) {
+        observations(key).add(Observation.ofRead(report, read));
+      }
+    }
+    for (AvailableRecord available : report.available) {
+      ConfigKey key = new ConfigKey(available.source, available.key);
+      // A key the code read is already known, with more detail, from its read record.
+      if (readHere.add(key)) {
+        observations(key).add(Observation.ofAvailable(report, available));
+      }
+    }
+  }
+
+  private KeyObservations observations(ConfigKey key) {
+    return keys.computeIfAbsent(key, KeyObservations::new);
+  }
+
+  String name() {
+    return scopeName;
+  }
+
+  Set<ConfigKey> keys() {
+    return keys.keySet();
+  }
+
+  /** What the scope knows of the key, or null when no instance reads or sets it. */
+  KeyObservations get(ConfigKey key) {
+    return keys.get(key);
+  }
+
+  /** The service versions running in the scope, sorted. */
+  Set<String> versions() {
+    Set<String> versions = new TreeSet<>();
+    for (Report report : snapshot.reports()) {
+      if (report.serviceVersion != null) {
+        versions.add(report.serviceVersion);
+      }
+    }
+    return versions;
+  }
+
+  /** The scope's side for a group of instances holding one value. */
+  Side side(ConfigKey key, ValueGroup group) {
+    Observation value = group.representative();
+    return new Side(scopeName, value.read(), value.present(), value.value(), value.fingerprint(),
+        value.defaultUsed(), value.defaultValue(), since(key, group), group.instances());
+  }
+
+  /** The scope's side where no instance reads or sets the key. */
+  Side absentSide(ConfigKey key) {
+    Instant since = snapshot.firstSeen().get(new ValueKey(key.source(), key.key(), null));
+    return new Side(scopeName, false, false, null, null, false, null, since, List.of());
+  }
+
+  /** The side that speaks for the whole scope: its dominant value, or "absent". */
+  Side scopeSide(ConfigKey key) {
+    KeyObservations observations = keys.get(key);
+    return observations == null ? absentSide(key) : side(key, observations.dominant());
+  }
+
+  /**
+   * Since when the group's value has been seen: the stored first sighting, else the earliest first
+   * read (or start) among the group's instances.
+   */
+  private Instant since(ConfigKey key, ValueGroup group) {
+    Instant stored = snapshot.firstSeen().get(
+        new ValueKey(key.source(), key.key(), group.representative().fingerprint()));
+    if (stored != null) {
+      return stored;
+    }
+    Instant earliest = null;
+    for (Observation member : group.members()) {
+      earliest = Timestamps.earlier(earliest, member.seenSince());
+    }
+    return earliest;
+  }
+}

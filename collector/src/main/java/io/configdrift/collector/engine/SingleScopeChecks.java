@@ -1,0 +1,44 @@
+package io.configdrift.collector.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The findings one scope gives on its own: settings nobody reads, and instances that disagree. */
+final class SingleScopeChecks {
+  private SingleScopeChecks() {}
+
+  static List<Finding> check(ScopeIndex scope) {
+    List<Finding> findings = new ArrayList<>();
+    for (ConfigKey key : new TreeSet<>(scope.keys())) {
+      KeyObservations observations = scope.get(key);
+      if (!observations.read()) {
+        findings.add(unused(scope, key, observations));
+      } else {
+        inconsistent(scope, key, observations).ifPresent(findings::add);
+      }
+    }
+    return findings;
+  }
+
+  /** Set on some instance, read by none: a dead flag, or code that has not run yet. */
+  private static Finding unused(ScopeIndex scope, ConfigKey key, KeyObservations observations) {
+    Side holder = scope.side(key, observations.dominant());
+    return new Finding(FindingKind.UNUSED, key.source(), key.key(), holder, null, holder.since(),
+        FindingMessages.unused(key.key(), holder, holder.since()));
+  }
+
+  /** The instances that read the key disagree: a = the majority's value, b = the biggest dissent. */
+  private static Optional<Finding> inconsistent(ScopeIndex scope, ConfigKey key, KeyObservations observations) {
+    return observations.dissent().map(dissent -> {
+      Side majority = scope.side(key, observations.dominant());
+      Side minority = scope.side(key, dissent);
+      Instant since = Timestamps.later(majority.since(), minority.since());
+      int otherValues = observations.groups().size() - 1;
+      return new Finding(FindingKind.INCONSISTENT, key.source(), key.key(), majority, minority, since,
+          FindingMessages.inconsistent(key.key(), scope.name(), majority, minority, otherValues, since));
+    });
+  }
+}

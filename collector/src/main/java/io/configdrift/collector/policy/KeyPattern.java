@@ -1,0 +1,96 @@
+package io.configdrift.collector.policy;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A key glob, optionally limited to one source: {@code AWS_*}, {@code env:AWS_*},
+ * {@code sysprop:java.*}.
+ *
+ * <p>Keys are matched like the agent's reveal patterns: without regard to case, and with every
+ * character that is not a letter, digit or {@code *} read as {@code _}; so {@code LOG_LEVEL} also
+ * matches the system property {@code log.level}. {@code *} matches any run of characters.
+ */
+public final class KeyPattern {
+  private static final Pattern SOURCE_PREFIX = Pattern.compile("([a-z][a-z0-9-]*):(.*)");
+
+  private final String text;
+  private final String source;
+  private final Pattern glob;
+
+  private KeyPattern(String text, String source, String glob) {
+    this.text = text;
+    this.source = source;
+    this.glob = Pattern.compile(normalize(glob).replace("*", ".*"));
+  }
+
+  /** Parses {@code glob} or {@code source:glob}. */
+  @JsonCreator
+  public static KeyPattern parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a key pattern must not be empty");
+    }
+    String trimmed = text.trim();
+    Matcher qualified = SOURCE_PREFIX.matcher(trimmed);
+    if (qualified.matches()) {
+      String glob = qualified.group(2).trim();
+      if (glob.isEmpty()) {
+        throw new IllegalArgumentException("key pattern '" + trimmed + "' names a source but no key");
+      }
+      return new KeyPattern(trimmed, qualified.group(1), glob);
+    }
+    return new KeyPattern(trimmed, null, trimmed);
+  }
+
+  /** This pattern limited to {@code source}; fails if it already names another source. */
+  public KeyPattern withSource(String otherSource) {
+    if (otherSource == null || otherSource.equals(source)) {
+      return this;
+    }
+    if (source != null) {
+      throw new IllegalArgumentException("key pattern '" + text + "' names source " + source
+          + " but source: says " + otherSource);
+    }
+    return parse(otherSource + ":" + text);
+  }
+
+  /** The source this pattern is limited to, or null for every source. */
+  public String source() {
+    return source;
+  }
+
+  public boolean matches(String keySource, String key) {
+    if (key == null || (source != null && !source.equals(keySource))) {
+      return false;
+    }
+    return glob.matcher(normalize(key)).matches();
+  }
+
+  /** Upper-cases letters and turns everything else but digits and stars into {@code _}. */
+  static String normalize(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c == '*' ? '*' : Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+    }
+    return out.toString();
+  }
+
+  @JsonValue
+  @Override
+  public String toString() {
+    return text;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof KeyPattern that && text.equals(that.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+}
