@@ -1,5 +1,6 @@
 package io.configdrift.collector.engine;
 
+import io.configdrift.protocol.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ final class KeyObservations {
   private final List<Observation> readers = new ArrayList<>();
   private final List<Observation> holders = new ArrayList<>();
   private List<ValueGroup> groups;
+  /** The report that added the last observation, to keep one observation per instance. */
+  private Report lastReport;
 
   KeyObservations(ConfigKey key) {
     this.key = key;
@@ -20,6 +23,18 @@ final class KeyObservations {
 
   ConfigKey key() {
     return key;
+  }
+
+  /**
+   * Whether {@code report} has not yet said anything of this key; marks it as having said it. Keeps
+   * one observation per instance when a report lists a key twice (read, and set).
+   */
+  boolean firstFrom(Report report) {
+    if (report == lastReport) {
+      return false;
+    }
+    lastReport = report;
+    return true;
   }
 
   void add(Observation observation) {

@@ -59,15 +59,6 @@ public final class NoiseFilter {
   }
 
   public boolean isNoise(String source, String key) {
-    return matchesAny(noise, source, key) && !matchesAny(except, source, key);
-  }
-
-  private static boolean matchesAny(List<KeyPattern> patterns, String source, String key) {
-    for (KeyPattern pattern : patterns) {
-      if (pattern.matches(source, key)) {
-        return true;
-      }
-    }
-    return false;
+    return KeyPattern.anyMatches(noise, source, key) && !KeyPattern.anyMatches(except, source, key);
   }
 }

@@ -13,24 +13,25 @@ import java.util.Objects;
 record Observation(String instance, String environment, String region, String serviceVersion,
     String algorithm, Instant startedAt, boolean read, boolean present, String fingerprint,
     String value, boolean defaultUsed, String defaultFingerprint, String defaultValue,
-    Instant firstReadAt) {
+    String firstReadAt) {
 
   /** Stands for a report that did not say how it fingerprinted; comparable only with itself. */
   static final String UNKNOWN_ALGORITHM = "unknown";
 
-  static Observation ofRead(Report report, ReadRecord read) {
+  /** {@code startedAt} is the report's, parsed once per report rather than once per key. */
+  static Observation ofRead(Report report, Instant startedAt, ReadRecord read) {
     // A value and a default are only meaningful on the side of "set" they belong to.
     boolean present = read.present;
     return new Observation(report.instance, report.environment, report.region, report.serviceVersion,
-        algorithmOf(report), Timestamps.parse(report.startedAt), true, present,
+        algorithmOf(report), startedAt, true, present,
         present ? read.fingerprint : null, present ? read.value : null,
         !present && read.defaultUsed, !present ? read.defaultFingerprint : null,
-        !present ? read.defaultValue : null, Timestamps.parse(read.firstReadAt));
+        !present ? read.defaultValue : null, read.firstReadAt);
   }
 
-  static Observation ofAvailable(Report report, AvailableRecord available) {
+  static Observation ofAvailable(Report report, Instant startedAt, AvailableRecord available) {
     return new Observation(report.instance, report.environment, report.region, report.serviceVersion,
-        algorithmOf(report), Timestamps.parse(report.startedAt), false, true, available.fingerprint,
+        algorithmOf(report), startedAt, false, true, available.fingerprint,
         null, false, null, null, null);
   }
 
@@ -39,8 +40,12 @@ record Observation(String instance, String environment, String region, String se
         : Objects.requireNonNullElse(report.fingerprint.algorithm, UNKNOWN_ALGORITHM);
   }
 
-  /** When this instance first had the value: its first read, else its start. */
+  /**
+   * When this instance first had the value: its first read, else its start. Parsed on demand: only
+   * the sides of findings need it.
+   */
   Instant seenSince() {
-    return firstReadAt != null ? firstReadAt : startedAt;
+    Instant firstRead = Timestamps.parse(firstReadAt);
+    return firstRead != null ? firstRead : startedAt;
   }
 }

@@ -3,8 +3,6 @@ package io.configdrift.collector.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The findings between two scopes, key by key, from each scope's dominant value:
@@ -24,48 +22,66 @@ import java.util.TreeSet;
 final class PairComparison {
   private PairComparison() {}
 
+  /** In no particular order: the engine sorts all findings once. */
   static List<Finding> compare(ScopeIndex a, ScopeIndex b) {
-    Set<ConfigKey> keys = new TreeSet<>(a.keys());
-    keys.addAll(b.keys());
     List<Finding> findings = new ArrayList<>();
-    for (ConfigKey key : keys) {
-      Finding finding = compareKey(key, a, b);
-      if (finding != null) {
-        findings.add(finding);
+    for (ConfigKey key : a.keys()) {
+      addIfAny(findings, compareKey(key, a, b));
+    }
+    for (ConfigKey key : b.keys()) {
+      if (a.get(key) == null) {
+        addIfAny(findings, compareKey(key, a, b));
       }
     }
     return findings;
   }
 
+  private static void addIfAny(List<Finding> findings, Finding finding) {
+    if (finding != null) {
+      findings.add(finding);
+    }
+  }
+
   private static Finding compareKey(ConfigKey key, ScopeIndex a, ScopeIndex b) {
-    KeyObservations inA = a.get(key);
-    KeyObservations inB = b.get(key);
-    boolean readInA = inA != null && inA.read();
-    boolean readInB = inB != null && inB.read();
-    if (!readInA && !readInB) {
+    FindingKind kind = classify(a.get(key), b.get(key));
+    if (kind == null) {
       return null;
     }
     Side sideA = a.scopeSide(key);
     Side sideB = b.scopeSide(key);
     Instant since = Timestamps.later(sideA.since(), sideB.since());
-    if (sideA.present() && sideB.present()) {
+    return switch (kind) {
+      case DIFFERENT -> different(key, sideA, sideB, since);
+      case MISSING, DEFAULTED -> unsetOnOneSide(key, kind, sideA, sideB, since);
+      case READ_ONLY_IN -> readOnlyIn(key, a, b, sideA, sideB, since);
+      default -> throw new IllegalStateException(kind + " is not a kind between scopes");
+    };
+  }
+
+  /** Which finding the key gives between the scopes, if any; null-safe for a scope that does not know the key. */
+  private static FindingKind classify(KeyObservations inA, KeyObservations inB) {
+    boolean readInA = inA != null && inA.read();
+    boolean readInB = inB != null && inB.read();
+    if (!readInA && !readInB) {
+      return null;
+    }
+    boolean setInA = inA != null && inA.dominant().representative().present();
+    boolean setInB = inB != null && inB.dominant().representative().present();
+    if (setInA && setInB) {
       // Only a value both sides' code reads is drift the code feels; a set-but-unread side is read-only-in below.
-      if (readInA && readInB && sameness(inA, inB) == Sameness.DIFFERENT) {
-        return different(key, sideA, sideB, since);
+      if (readInA && readInB) {
+        return sameness(inA, inB) == Sameness.DIFFERENT ? FindingKind.DIFFERENT : null;
       }
-    } else if (sideA.present() != sideB.present()) {
-      boolean aLacks = !sideA.present();
-      boolean lackingSideReads = aLacks ? readInA : readInB;
+    } else if (setInA != setInB) {
+      KeyObservations lacking = setInA ? inB : inA;
+      boolean lackingSideReads = setInA ? readInB : readInA;
       if (lackingSideReads && sameness(inA, inB) == Sameness.DIFFERENT) {
-        return unsetOnOneSide(key, aLacks ? sideA : sideB, aLacks ? sideB : sideA, sideA, sideB, since);
+        return lacking.dominant().representative().defaultUsed() ? FindingKind.DEFAULTED : FindingKind.MISSING;
       }
     } else if (readInA && readInB) {
       return null; // unset in both: the configuration agrees, whatever the code defaults are
     }
-    if (readInA != readInB) {
-      return readOnlyIn(key, readInA ? a : b, readInA ? b : a, sideA, sideB, since);
-    }
-    return null;
+    return readInA != readInB ? FindingKind.READ_ONLY_IN : null;
   }
 
   private static Sameness sameness(KeyObservations inA, KeyObservations inB) {
@@ -80,9 +96,10 @@ final class PairComparison {
     return new Finding(FindingKind.DIFFERENT, key.source(), key.key(), sideA, sideB, since, message);
   }
 
-  private static Finding unsetOnOneSide(ConfigKey key, Side lacking, Side setter, Side sideA, Side sideB,
-      Instant since) {
-    if (lacking.defaultUsed()) {
+  private static Finding unsetOnOneSide(ConfigKey key, FindingKind kind, Side sideA, Side sideB, Instant since) {
+    Side lacking = sideA.present() ? sideB : sideA;
+    Side setter = lacking == sideA ? sideB : sideA;
+    if (kind == FindingKind.DEFAULTED) {
       return new Finding(FindingKind.DEFAULTED, key.source(), key.key(), sideA, sideB, since,
           FindingMessages.defaulted(key.key(), lacking, setter, since));
     }
@@ -90,11 +107,12 @@ final class PairComparison {
         FindingMessages.missing(key.key(), lacking, setter, since));
   }
 
-  private static Finding readOnlyIn(ConfigKey key, ScopeIndex reader, ScopeIndex other, Side sideA,
-      Side sideB, Instant since) {
-    Side readerSide = reader.name().equals(sideA.scope()) ? sideA : sideB;
-    Side otherSide = readerSide == sideA ? sideB : sideA;
-    return new Finding(FindingKind.READ_ONLY_IN, key.source(), key.key(), sideA, sideB, since,
-        FindingMessages.readOnlyIn(key.key(), readerSide, otherSide, reader.versions(), other.versions(), since));
+  private static Finding readOnlyIn(ConfigKey key, ScopeIndex a, ScopeIndex b, Side sideA, Side sideB,
+      Instant since) {
+    boolean aReads = sideA.read();
+    String message = aReads
+        ? FindingMessages.readOnlyIn(key.key(), sideA, sideB, a.versions(), b.versions(), since)
+        : FindingMessages.readOnlyIn(key.key(), sideB, sideA, b.versions(), a.versions(), since);
+    return new Finding(FindingKind.READ_ONLY_IN, key.source(), key.key(), sideA, sideB, since, message);
   }
 }

@@ -4,7 +4,6 @@ import io.configdrift.collector.policy.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Checks the policy's rules against every instance of a scope that reads or sets a key. Rules
@@ -19,12 +18,13 @@ final class RuleChecker {
     this.fingerprints = fingerprints;
   }
 
+  /** In no particular order: the engine sorts all findings once. */
   List<Finding> check(ScopeIndex scope, List<Rule> rules) {
     List<Finding> findings = new ArrayList<>();
     if (rules.isEmpty()) {
       return findings;
     }
-    for (ConfigKey key : new TreeSet<>(scope.keys())) {
+    for (ConfigKey key : scope.keys()) {
       for (Rule rule : rules) {
         if (rule.appliesTo(key.source(), key.key())) {
           findings.addAll(check(scope, key, rule));

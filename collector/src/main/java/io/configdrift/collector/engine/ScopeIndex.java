@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,6 +21,8 @@ final class ScopeIndex {
   private final ScopeSnapshot snapshot;
   private final String scopeName;
   private final Map<ConfigKey, KeyObservations> keys = new HashMap<>();
+  /** A group's side is asked for by every pair of scopes it differs in; work it out once. */
+  private final Map<ValueGroup, Side> sides = new IdentityHashMap<>();
 
   private ScopeIndex(ScopeSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -43,18 +45,18 @@ final class ScopeIndex {
   }
 
   private void add(Report report) {
-    Set<ConfigKey> readHere = new HashSet<>();
+    Instant startedAt = Timestamps.parse(report.startedAt);
     for (ReadRecord read : report.reads) {
-      ConfigKey key = new ConfigKey(read.source, read.key);
-      if (readHere.add(key)) {
-        observations(key).add(Observation.ofRead(report, read));
+      KeyObservations observations = observations(new ConfigKey(read.source, read.key));
+      if (observations.firstFrom(report)) {
+        observations.add(Observation.ofRead(report, startedAt, read));
       }
     }
+    // Reads come first: a key the code read is already known, with more detail, from its read record.
     for (AvailableRecord available : report.available) {
-      ConfigKey key = new ConfigKey(available.source, available.key);
-      // A key the code read is already known, with more detail, from its read record.
-      if (readHere.add(key)) {
-        observations(key).add(Observation.ofAvailable(report, available));
+      KeyObservations observations = observations(new ConfigKey(available.source, available.key));
+      if (observations.firstFrom(report)) {
+        observations.add(Observation.ofAvailable(report, startedAt, available));
       }
     }
   }
@@ -87,11 +89,13 @@ final class ScopeIndex {
     return versions;
   }
 
-  /** The scope's side for a group of instances holding one value. */
+  /** The scope's side for a group of instances holding one value of {@code key}. */
   Side side(ConfigKey key, ValueGroup group) {
-    Observation value = group.representative();
-    return new Side(scopeName, value.read(), value.present(), value.value(), value.fingerprint(),
-        value.defaultUsed(), value.defaultValue(), since(key, group), group.instances());
+    return sides.computeIfAbsent(group, g -> {
+      Observation value = g.representative();
+      return new Side(scopeName, value.read(), value.present(), value.value(), value.fingerprint(),
+          value.defaultUsed(), value.defaultValue(), since(key, g), g.instances());
+    });
   }
 
   /** The scope's side where no instance reads or sets the key. */

@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** The findings one scope gives on its own: settings nobody reads, and instances that disagree. */
 final class SingleScopeChecks {
   private SingleScopeChecks() {}
 
+  /** In no particular order: the engine sorts all findings once. */
   static List<Finding> check(ScopeIndex scope) {
     List<Finding> findings = new ArrayList<>();
-    for (ConfigKey key : new TreeSet<>(scope.keys())) {
+    for (ConfigKey key : scope.keys()) {
       KeyObservations observations = scope.get(key);
       if (!observations.read()) {
         findings.add(unused(scope, key, observations));

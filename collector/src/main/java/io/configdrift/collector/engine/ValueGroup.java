@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,8 @@ record ValueGroup(Observation representative, List<Observation> members) {
       .thenComparing(g -> !g.representative().present())
       .thenComparing(g -> String.valueOf(g.representative().fingerprint()));
 
+  private static final Object UNSET = new Object();
+
   List<String> instances() {
     return members.stream().map(Observation::instance).sorted().toList();
   }
@@ -29,8 +32,16 @@ record ValueGroup(Observation representative, List<Observation> members) {
 
   /** Groups observations (given in instance order) by configured value, largest group first. */
   static List<ValueGroup> of(List<Observation> observations) {
-    Function<Observation, String> identity = identity(observations);
-    Map<String, List<Observation>> byValue = new LinkedHashMap<>();
+    if (observations.isEmpty()) {
+      return List.of();
+    }
+    Function<Observation, Object> identity = identity(observations);
+    Object first = identity.apply(observations.get(0));
+    if (allEqual(observations, identity, first)) {
+      // The usual case, instances agree: no map needed.
+      return List.of(new ValueGroup(observations.get(0), List.copyOf(observations)));
+    }
+    Map<Object, List<Observation>> byValue = new LinkedHashMap<>();
     for (Observation observation : observations) {
       byValue.computeIfAbsent(identity.apply(observation), k -> new ArrayList<>()).add(observation);
     }
@@ -42,23 +53,41 @@ record ValueGroup(Observation representative, List<Observation> members) {
     return groups;
   }
 
+  private static boolean allEqual(List<Observation> observations, Function<Observation, Object> identity, Object first) {
+    for (int i = 1; i < observations.size(); i++) {
+      if (!first.equals(identity.apply(observations.get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * What makes two observations "the same value" in this set: the fingerprint when every set value
    * was fingerprinted alike; else the revealed value where there is one. Without either, values of
    * different algorithms stay apart (and {@link Sameness} calls them unknown, not different).
    * Unset keys form one group of their own.
    */
-  static Function<Observation, String> identity(Collection<Observation> observations) {
-    boolean oneAlgorithm = observations.stream().filter(Observation::present)
-        .map(Observation::algorithm).distinct().count() <= 1;
-    return o -> {
-      if (!o.present()) {
-        return "unset";
+  static Function<Observation, Object> identity(Collection<Observation> observations) {
+    if (oneAlgorithm(observations)) {
+      return o -> o.present() ? o.fingerprint() : UNSET;
+    }
+    return o -> !o.present() ? UNSET
+        : o.value() != null ? List.of("value", o.value())
+        : List.of("fingerprint", o.algorithm(), String.valueOf(o.fingerprint()));
+  }
+
+  private static boolean oneAlgorithm(Collection<Observation> observations) {
+    String algorithm = null;
+    for (Observation observation : observations) {
+      if (observation.present()) {
+        if (algorithm == null) {
+          algorithm = observation.algorithm();
+        } else if (!Objects.equals(algorithm, observation.algorithm())) {
+          return false;
+        }
       }
-      if (oneAlgorithm) {
-        return "fingerprint:" + o.fingerprint();
-      }
-      return o.value() != null ? "value:" + o.value() : "fingerprint:" + o.algorithm() + ":" + o.fingerprint();
-    };
+    }
+    return true;
   }
 }

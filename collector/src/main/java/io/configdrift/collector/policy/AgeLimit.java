@@ -24,7 +24,7 @@ public record AgeLimit(List<KeyPattern> keys, @JsonDeserialize(using = ScopeText
   }
 
   public boolean appliesTo(Finding finding) {
-    return PolicyLists.anyMatches(keys, finding.source(), finding.key())
+    return KeyPattern.anyMatches(keys, finding.source(), finding.key())
         && (touches(finding.a()) || touches(finding.b()));
   }
 

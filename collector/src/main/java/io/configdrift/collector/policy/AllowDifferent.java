@@ -43,7 +43,7 @@ public record AllowDifferent(List<KeyPattern> keys, List<String> environments, L
   public boolean allows(Finding finding) {
     return kinds.contains(finding.kind())
         && finding.a() != null && finding.b() != null
-        && PolicyLists.anyMatches(keys, finding.source(), finding.key())
+        && KeyPattern.anyMatches(keys, finding.source(), finding.key())
         && scopeMatches(finding.a().scope()) && scopeMatches(finding.b().scope());
   }
 

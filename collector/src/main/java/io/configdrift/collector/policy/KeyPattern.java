@@ -2,6 +2,7 @@ package io.configdrift.collector.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,10 +63,25 @@ public final class KeyPattern {
   }
 
   public boolean matches(String keySource, String key) {
-    if (key == null || (source != null && !source.equals(keySource))) {
+    return key != null && matchesNormalized(keySource, normalize(key));
+  }
+
+  /** Whether any of {@code patterns} matches; normalizes the key once for all of them. */
+  public static boolean anyMatches(List<KeyPattern> patterns, String keySource, String key) {
+    if (key == null || patterns.isEmpty()) {
       return false;
     }
-    return glob.matcher(normalize(key)).matches();
+    String normalized = normalize(key);
+    for (KeyPattern pattern : patterns) {
+      if (pattern.matchesNormalized(keySource, normalized)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean matchesNormalized(String keySource, String normalizedKey) {
+    return (source == null || source.equals(keySource)) && glob.matcher(normalizedKey).matches();
   }
 
   /** Upper-cases letters and turns everything else but digits and stars into {@code _}. */

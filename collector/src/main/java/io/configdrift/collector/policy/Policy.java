@@ -33,7 +33,7 @@ public record Policy(List<KeyPattern> ignore, List<AllowDifferent> allowDifferen
   }
 
   public boolean ignores(String source, String key) {
-    return PolicyLists.anyMatches(ignore, source, key);
+    return KeyPattern.anyMatches(ignore, source, key);
   }
 
   /** The first allowDifferent entry that explains this finding, if any. */

@@ -23,13 +23,4 @@ final class PolicyLists {
     }
     return reason.trim();
   }
-
-  static boolean anyMatches(List<KeyPattern> patterns, String source, String key) {
-    for (KeyPattern pattern : patterns) {
-      if (pattern.matches(source, key)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
