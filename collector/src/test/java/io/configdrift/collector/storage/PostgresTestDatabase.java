@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL the tests run against, and a fresh schema in it per test, so that test classes
  * and builds running in parallel never see each other's tables.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
   /** Overridable for machines whose PostgreSQL lives elsewhere. */
-  static final String URL = System.getenv().getOrDefault("CONFIGDRIFT_TEST_POSTGRES_URL",
+  public static final String URL = System.getenv().getOrDefault("CONFIGDRIFT_TEST_POSTGRES_URL",
       "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private PostgresTestDatabase() {}
 
   /** Skips the calling tests when PostgreSQL is not there, except in CI, where it must be. */
-  static void requireReachable() {
+  public static void requireReachable() {
     try (Connection connection = DriverManager.getConnection(withParameter(URL, "connectTimeout=5"))) {
       connection.isValid(5);
     } catch (SQLException e) {
@@ -33,14 +33,14 @@ final class PostgresTestDatabase {
   }
 
   /** Creates an empty schema; returns its name. */
-  static String createSchema() throws SQLException {
+  public static String createSchema() throws SQLException {
     // A generated name of letters, digits and underscores: safe to put into DDL, which takes no parameters.
     String schema = "configdrift_test_" + UUID.randomUUID().toString().replace("-", "");
     execute("CREATE SCHEMA " + schema);
     return schema;
   }
 
-  static String urlFor(String schema) {
+  public static String urlFor(String schema) {
     return withParameter(URL, "currentSchema=" + schema);
   }
 
@@ -48,7 +48,7 @@ final class PostgresTestDatabase {
     return url + (url.contains("?") ? "&" : "?") + parameter;
   }
 
-  static void dropSchema(String schema) throws SQLException {
+  public static void dropSchema(String schema) throws SQLException {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
