@@ -45,11 +45,6 @@ final class KeyObservations {
     return !readers.isEmpty();
   }
 
-  /** Whether the key is set on any instance, read or not. */
-  boolean setAnywhere() {
-    return !holders.isEmpty() || readers.stream().anyMatch(Observation::present);
-  }
-
   /** Every instance that knows the key, readers first. */
   List<Observation> all() {
     List<Observation> all = new ArrayList<>(readers.size() + holders.size());
