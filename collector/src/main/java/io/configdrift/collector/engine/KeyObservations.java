@@ -10,20 +10,11 @@ import java.util.Optional;
  * it is only set. Groups are computed once, on first use.
  */
 final class KeyObservations {
-  private final ConfigKey key;
   private final List<Observation> readers = new ArrayList<>();
   private final List<Observation> holders = new ArrayList<>();
   private List<ValueGroup> groups;
   /** The report that added the last observation, to keep one observation per instance. */
   private Report lastReport;
-
-  KeyObservations(ConfigKey key) {
-    this.key = key;
-  }
-
-  ConfigKey key() {
-    return key;
-  }
 
   /**
    * Whether {@code report} has not yet said anything of this key; marks it as having said it. Keeps
@@ -43,11 +34,6 @@ final class KeyObservations {
 
   boolean read() {
     return !readers.isEmpty();
-  }
-
-  /** Whether the key is set on any instance, read or not. */
-  boolean setAnywhere() {
-    return !holders.isEmpty() || readers.stream().anyMatch(Observation::present);
   }
 
   /** Every instance that knows the key, readers first. */

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,7 +62,7 @@ final class ScopeIndex {
   }
 
   private KeyObservations observations(ConfigKey key) {
-    return keys.computeIfAbsent(key, KeyObservations::new);
+    return keys.computeIfAbsent(key, k -> new KeyObservations());
   }
 
   String name() {

@@ -26,10 +26,6 @@ record ValueGroup(Observation representative, List<Observation> members) {
     return members.stream().map(Observation::instance).sorted().toList();
   }
 
-  int size() {
-    return members.size();
-  }
-
   /** Groups observations (given in instance order) by configured value, largest group first. */
   static List<ValueGroup> of(List<Observation> observations) {
     if (observations.isEmpty()) {

@@ -37,12 +37,14 @@ public final class BaselineWriter {
   }
 
   public static BaselineEntry entryFor(Finding finding, String reason) {
-    List<Side> sides = BaselineEntry.sidesOf(finding);
-    List<String> scopes = new ArrayList<>(BaselineEntry.scopesOf(finding));
+    // Scopes and fingerprints in the sides' order, so that a reader can pair them up.
+    Set<String> scopeSet = new LinkedHashSet<>();
     List<String> fingerprints = new ArrayList<>();
-    for (Side side : sides) {
+    for (Side side : BaselineEntry.sidesOf(finding)) {
+      scopeSet.add(side.scope());
       fingerprints.add(side.fingerprint() == null ? BaselineEntry.UNSET : Fingerprinter.shortForm(side.fingerprint()));
     }
+    List<String> scopes = new ArrayList<>(scopeSet);
     boolean oneScope = scopes.size() == 1;
     return new BaselineEntry(finding.kind(), finding.source(), finding.key(),
         oneScope ? List.of() : scopes, oneScope ? scopes.get(0) : null, fingerprints, reason);

@@ -49,10 +49,6 @@ public record Rule(KeyPattern key, String source, @JsonDeserialize(using = Scope
     return new Rule(KeyPattern.parse(key), null, scope, value, null, null, null, reason);
   }
 
-  public static Rule mustBeAbsent(String key, Scope scope, String reason) {
-    return new Rule(KeyPattern.parse(key), null, scope, null, null, true, null, reason);
-  }
-
   public Requirement requirement() {
     if (equals != null) {
       return Requirement.EQUALS;

@@ -2,6 +2,7 @@ package io.configdrift.collector.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.configdrift.collector.engine.Scope;
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class ScopeText extends StdDeserializer<Scope> {
     try {
       return Scope.parse(text);
     } catch (IllegalArgumentException e) {
-      throw context.weirdStringException(text, Scope.class, e.getMessage());
+      throw JsonMappingException.from(parser, e.getMessage(), e);
     }
   }
 
