@@ -12,7 +12,7 @@ java -jar benchmarks/target/benchmarks.jar ConfigReadBenchmark "${jmh_options[@]
   -jvmArgsAppend "-Dbench.timeout=30" -rf json -rff benchmarks/target/reads-plain.json | grep -E "^Benchmark|^ConfigRead"
 echo "== with the agent"
 java -jar benchmarks/target/benchmarks.jar ConfigReadBenchmark "${jmh_options[@]}" \
-  -jvmArgsAppend "-Dbench.timeout=30 -javaagent:$PWD/agent/target/configdrift-agent.jar=service=bench,interval=3600" \
+  -jvmArgsAppend "-Dbench.timeout=30 -javaagent:$PWD/agent/target/configdrift-agent.jar=service=bench,interval=60,file=$PWD/benchmarks/target/bench-report.json" \
   -rf json -rff benchmarks/target/reads-agent.json | grep -E "^Benchmark|^ConfigRead"
 python3 - <<'PY'
 import json

@@ -5,6 +5,7 @@ import io.configdrift.agent.config.AgentConfig;
 import io.configdrift.agent.config.AgentIdentity;
 import io.configdrift.agent.config.AgentOption;
 import io.configdrift.agent.instrumentation.JdkReadTransformer;
+import io.configdrift.agent.recorder.CoarseClock;
 import io.configdrift.agent.recorder.ConfigRecorder;
 import io.configdrift.agent.report.AvailableInventory;
 import io.configdrift.agent.report.ReportAssembler;
@@ -35,7 +36,8 @@ final class AgentStarter {
 
     Properties systemProperties = System.getProperties();
     AvailableInventory inventory = new AvailableInventory(systemProperties);
-    ConfigRecorder recorder = new ConfigRecorder(maxKeys, System::currentTimeMillis);
+    CoarseClock clock = new CoarseClock();
+    ConfigRecorder recorder = new ConfigRecorder(maxKeys, clock);
     JdkReadTransformer transformer = new JdkReadTransformer();
     instrumentation.addTransformer(transformer, true);
     instrumentation.retransformClasses(JdkReadTransformer.targetClasses());
@@ -48,7 +50,7 @@ final class AgentStarter {
       ReportAssembler assembler = new ReportAssembler(recorder, identity, fingerprinter,
           config.revealPolicy(), inventory, System::getenv, systemProperties, agentVersion(), Instant.now());
       ReportLoop loop = ReportLoop.create(assembler, config.get(AgentOption.FILE),
-          config.get(AgentOption.COLLECTOR), config.get(AgentOption.TOKEN), interval * 1000L);
+          config.get(AgentOption.COLLECTOR), config.get(AgentOption.TOKEN), interval * 1000L, clock::tick);
       if (loop.hasSinks()) {
         loop.start();
       } else {

@@ -102,7 +102,8 @@ public final class ConfigReadHook {
 
   /** After {@code Properties.getProperty(String, String)}, whose inner lookup was recorded already. */
   public static void propertyDefault(String value, Object properties, String key, String defaultValue) {
-    if (properties == systemProperties && defaultValue != null) {
+    // Only the default itself comes back when the key is unset; a set key returns its own String.
+    if (value == defaultValue && defaultValue != null && properties == systemProperties) {
       offerDefault(ReadListener.SOURCE_SYSPROP, key, defaultValue);
     }
   }

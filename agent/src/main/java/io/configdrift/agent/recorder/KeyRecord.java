@@ -31,7 +31,10 @@ final class KeyRecord {
 
   /** Counts a read and returns the new count. */
   long recordRead(String value, long now) {
-    lastReadAt = now;
+    // Writing a volatile field costs a fence; with a coarse clock most reads need no write at all.
+    if (lastReadAt != now) {
+      lastReadAt = now;
+    }
     String previous = lastValue;
     // Reads of an unchanged key return the same String instance, so identity settles most reads.
     if (value != previous && (value == null || !value.equals(previous))) {
@@ -42,7 +45,7 @@ final class KeyRecord {
   }
 
   void recordDefault(String offered) {
-    if (lastValue == null) {
+    if (lastValue == null && (!defaultUsed || !offered.equals(defaultValue))) {
       defaultValue = offered;
       defaultUsed = true;
     }

@@ -17,20 +17,23 @@ public final class ReportLoop {
   private final ReportAssembler assembler;
   private final List<ReportSink> sinks;
   private final long intervalMillis;
+  /** Runs about once a second on the reporter thread (it keeps the recorder's clock current). */
+  private final Runnable everySecond;
   /** Made on the reporter thread: loading JSON support must not hold up the application's start. */
   private volatile ReportCodec codec;
   private final Object wakeUp = new Object();
   private volatile boolean stopping;
 
-  ReportLoop(ReportAssembler assembler, List<ReportSink> sinks, long intervalMillis) {
+  ReportLoop(ReportAssembler assembler, List<ReportSink> sinks, long intervalMillis, Runnable everySecond) {
     this.assembler = assembler;
     this.sinks = List.copyOf(sinks);
     this.intervalMillis = intervalMillis;
+    this.everySecond = everySecond;
   }
 
   /** The loop for the configured sinks; none when neither a file nor a collector is configured. */
   public static ReportLoop create(ReportAssembler assembler, String file, String collectorUrl,
-      String token, long intervalMillis) {
+      String token, long intervalMillis, Runnable everySecond) {
     List<ReportSink> sinks = new java.util.ArrayList<>();
     if (file != null) {
       sinks.add(new ReportFileWriter(java.nio.file.Path.of(file)));
@@ -38,7 +41,7 @@ public final class ReportLoop {
     if (collectorUrl != null) {
       sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
     }
-    return new ReportLoop(assembler, sinks, intervalMillis);
+    return new ReportLoop(assembler, sinks, intervalMillis, everySecond);
   }
 
   public boolean hasSinks() {
@@ -57,6 +60,7 @@ public final class ReportLoop {
     codec();
     long nextRegular = System.currentTimeMillis() + intervalMillis;
     while (!stopping) {
+      everySecond.run();
       long now = System.currentTimeMillis();
       if (now >= nextRegular) {
         publish(sinks, false);
@@ -68,7 +72,7 @@ public final class ReportLoop {
         publish(retrying, false);
         continue;
       }
-      sleepUntil(Math.min(nextRegular, earliestRetry()));
+      sleepUntil(Math.min(Math.min(nextRegular, earliestRetry()), now + 1_000));
     }
   }
 

@@ -1,0 +1,95 @@
+package io.configdrift.benchmarks;
+
+import io.configdrift.protocol.Report;
+import io.configdrift.protocol.ReportCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Ingest load on a running collector: {@code clients} concurrent agents, each re-sending its
+ * {@code keys}-key report (unchanged content, rising sequence, gzip) as fast as answers come, for
+ * {@code seconds}. Prints reports/s and latency percentiles; loopback only, bounded in time.
+ *
+ * <p>{@code java -cp benchmarks.jar io.configdrift.benchmarks.IngestLoad URL [clients] [seconds] [keys]}
+ */
+public final class IngestLoad {
+  public static void main(String[] args) throws Exception {
+    String url = args[0].replaceAll("/+$", "") + "/v1/reports";
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    int keys = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    if (!url.startsWith("http://127.") && !url.startsWith("http://localhost")) {
+      throw new IllegalArgumentException("load goes to loopback addresses only");
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong errors = new AtomicLong();
+    long warmupEnd = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      Thread thread = new Thread(() -> run(http, url, client, keys, warmupEnd, end, latencies, errors));
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    System.out.printf("clients=%d keys=%d seconds=%d reports=%d errors=%d reports/s=%.0f p50=%.1fms p95=%.1fms p99=%.1fms%n",
+        clients, keys, seconds, sorted.size(), errors.get(), sorted.size() / (double) seconds,
+        percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99));
+  }
+
+  private static void run(HttpClient http, String url, int client, int keys, long warmupEnd, long end,
+      List<Long> latencies, AtomicLong errors) {
+    ReportCodec codec = new ReportCodec();
+    long sequence = 0;
+    while (System.nanoTime() < end) {
+      Report report = SyntheticReports.report("load", client % 2 == 0 ? "staging" : "production",
+          "us-east-1", "instance-" + client, keys, client % 3, ++sequence);
+      try {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Encoding", "gzip").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(codec.toJson(report)))).build();
+        long start = System.nanoTime();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        long took = System.nanoTime() - start;
+        if (response.statusCode() >= 300) {
+          errors.incrementAndGet();
+        } else if (start > warmupEnd) {
+          latencies.add(took);
+        }
+      } catch (IOException | InterruptedException e) {
+        errors.incrementAndGet();
+      }
+    }
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static double percentile(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+  }
+}
