@@ -10,9 +10,8 @@ import java.util.regex.Pattern;
  * Decides which plain values may leave the process. A value is revealed only when its key matches a
  * reveal pattern and no secret pattern; the secret patterns win whatever the reveal patterns say.
  *
- * <p>Patterns are globs ({@code *} matches anything) matched without regard to case against the key
- * with every character that is not a letter or digit read as {@code _}, so {@code *_URL} matches
- * both {@code INVENTORY_SERVICE_URL} and {@code inventory.service.url}.
+ * <p>Patterns are {@link KeyGlob} globs, so {@code *_URL} matches both
+ * {@code INVENTORY_SERVICE_URL} and {@code inventory.service.url}.
  */
 public final class RevealPolicy {
   public static final List<String> DEFAULT_REVEAL = List.of(
@@ -100,7 +99,7 @@ public final class RevealPolicy {
     if (key == null) {
       return false;
     }
-    String normalized = normalize(key);
+    String normalized = KeyGlob.normalize(key);
     for (Pattern p : patterns) {
       if (p.matcher(normalized).matches()) {
         return true;
@@ -109,34 +108,13 @@ public final class RevealPolicy {
     return false;
   }
 
-  static String normalize(String key) {
-    StringBuilder out = new StringBuilder(key.length());
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      out.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
-    }
-    return out.toString();
-  }
-
   private static List<Pattern> compile(List<String> globs) {
     List<Pattern> out = new ArrayList<>();
     for (String glob : globs) {
-      String trimmed = glob.trim();
-      if (!trimmed.isEmpty()) {
-        // A normalized glob holds only letters, digits, '_' and '*', so '*' is its only special character.
-        out.add(Pattern.compile(normalizeGlob(trimmed).replace("*", ".*")));
+      if (!glob.isBlank()) {
+        out.add(KeyGlob.compile(glob.trim()));
       }
     }
     return Collections.unmodifiableList(out);
-  }
-
-  /** Normalizes a glob like a key but keeps its stars. */
-  private static String normalizeGlob(String glob) {
-    StringBuilder out = new StringBuilder(glob.length());
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      out.append(c == '*' ? '*' : Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
-    }
-    return out.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.configdrift.collector.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.configdrift.protocol.KeyGlob;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public final class KeyPattern {
   private KeyPattern(String text, String source, String glob) {
     this.text = text;
     this.source = source;
-    this.glob = Pattern.compile(normalize(glob).replace("*", ".*"));
+    this.glob = KeyGlob.compile(glob);
   }
 
   /** Parses {@code glob} or {@code source:glob}. */
@@ -63,7 +64,7 @@ public final class KeyPattern {
   }
 
   public boolean matches(String keySource, String key) {
-    return key != null && matchesNormalized(keySource, normalize(key));
+    return key != null && matchesNormalized(keySource, KeyGlob.normalize(key));
   }
 
   /** Whether any of {@code patterns} matches; normalizes the key once for all of them. */
@@ -71,7 +72,7 @@ public final class KeyPattern {
     if (key == null || patterns.isEmpty()) {
       return false;
     }
-    String normalized = normalize(key);
+    String normalized = KeyGlob.normalize(key);
     for (KeyPattern pattern : patterns) {
       if (pattern.matchesNormalized(keySource, normalized)) {
         return true;
@@ -82,16 +83,6 @@ public final class KeyPattern {
 
   private boolean matchesNormalized(String keySource, String normalizedKey) {
     return (source == null || source.equals(keySource)) && glob.matcher(normalizedKey).matches();
-  }
-
-  /** Upper-cases letters and turns everything else but digits and stars into {@code _}. */
-  static String normalize(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      out.append(c == '*' ? '*' : Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
-    }
-    return out.toString();
   }
 
   @JsonValue
