@@ -2,7 +2,7 @@
 import { ApiError, TokenNeeded, api, readToken } from './js/api.js';
 import { el, fill, show } from './js/dom.js';
 import { formatAge, formatTime, plural } from './js/format.js';
-import { renderKeyHint, renderKeyLoading, renderKeyPanel } from './js/key-panel.js';
+import { renderKeyFailure, renderKeyHint, renderKeyLoading, renderKeyPanel } from './js/key-panel.js';
 import { renderLegend } from './js/legend.js';
 import { renderMatrix, rowCountText } from './js/matrix-view.js';
 import { renderServicePicker, renderServicesTable } from './js/services-view.js';
@@ -102,7 +102,15 @@ async function showKey({ name, matrix, findings }, stillCurrent) {
   const { source, key } = selected;
   if (cache.history?.id !== state.key) {
     renderKeyLoading(page.keyPanel, selected, closeKey);
-    const history = await api.history(name, source, key);
+    let history;
+    try {
+      history = await api.history(name, source, key);
+    } catch (failure) {
+      // The matrix stays useful when only the key's history cannot be had.
+      if (failure instanceof TokenNeeded || !(failure instanceof ApiError)) throw failure;
+      if (stillCurrent()) renderKeyFailure(page.keyPanel, selected, failure.message, closeKey);
+      return;
+    }
     if (!stillCurrent()) return;
     cache.history = { id: state.key, history };
   }

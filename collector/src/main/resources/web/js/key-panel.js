@@ -16,6 +16,10 @@ export function renderKeyLoading(panel, { source, key }, onClose) {
   fill(panel, title(source, key, onClose), el('p', { className: 'hint', text: 'Loading its history…' }));
 }
 
+export function renderKeyFailure(panel, { source, key }, message, onClose) {
+  fill(panel, title(source, key, onClose), el('p', { className: 'panel-error', text: message }));
+}
+
 /**
  * row: the key's matrix row (to colour values as the matrix does), or undefined when the key is not
  * in the live matrix any more. history: the history endpoint's answer. findings: those about this key.

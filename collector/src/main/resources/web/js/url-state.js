@@ -2,8 +2,6 @@
 //   #service=checkout&filter=timeout&drift=1&noise=1&key=env%3ADB_TIMEOUT
 // Parameters at their default (empty, off) are left out.
 
-export const EMPTY_STATE = Object.freeze({ service: '', filter: '', driftOnly: false, showNoise: false, key: '' });
-
 export function readState(hash = window.location.hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   return {
