@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,18 @@ class CollectorApiIT {
     assertThat(Http.get(url + "/v1/services", READ).status()).isEqualTo(200);
     assertThat(Http.get(url + "/v1/drift?service=checkout&a=staging&b=production", "wrong").status()).isEqualTo(403);
     assertThat(Http.get(url + "/healthz", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void everyAnswerForbidsSniffingAndFraming() throws Exception {
+    for (String path : List.of("/", "/app.js", "/v1/services", "/v2/nothing")) {
+      java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + path)).header("Authorization", "Bearer " + READ).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(
+          csp -> assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self'"));
+    }
   }
 
   @Test
