@@ -84,9 +84,11 @@ class AgentResilienceIT {
           .run();
       assertThat(stuck.exitCode).isZero();
       assertThat(stuck.stdout).isEqualTo(baseline.stdout);
+      // Unbounded, the exit would wait for the HTTP client's 10 s read timeout; the budget is 2 s.
+      // 1.5 s more absorbs the start-up jitter of two JVMs on a busy 2-core machine.
       assertThat(stuck.took.minus(baseline.took).toMillis())
-          .as("exit waits for the final report at most 2 s (+0.5 s for a busy machine)")
-          .isLessThan(2_500);
+          .as("exit waits for the final report at most the 2 s exit budget")
+          .isLessThan(2_000 + 1_500);
       assertThat(ReportFile.read(report).service).isNotNull();
       for (Socket socket : held) {
         socket.close();
