@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "configdrift", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Makes configuration drift between environments and regions visible.",
     subcommands = {ServeCommand.class, DiffCommand.class, VerifyCommand.class, MatrixCommand.class,
-        HistoryCommand.class, ServicesCommand.class},
+        HistoryCommand.class, ServicesCommand.class, BaselineCommand.class},
     footer = ConfigdriftCli.EXIT_CODES)
 public final class ConfigdriftCli implements Runnable {
   public static final int NO_DRIFT = 0;
