@@ -81,12 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if ((reportFile == null) == (!collector.given())) {
-      throw usage("give either --report FILE or --collector URL --service S --scope SCOPE");
-    }
-    if (!Sources.ENV.equals(source) && !Sources.SYSPROP.equals(source)) {
-      throw usage("--source must be env or sysprop, not '" + source + "'");
-    }
+    checkUsage();
     ExpectedConfig expected = ExpectedFiles.read(expectedFile, expectedFormat);
     LiveConfig live = reportFile != null ? fromReport() : fromCollector();
     Fingerprinter fingerprinter = fingerprinterFor(live);
@@ -97,19 +92,28 @@ final class VerifyCommand implements Callable<Integer> {
     return result.matches() ? ConfigdriftCli.NO_DRIFT : ConfigdriftCli.DRIFT;
   }
 
-  private LiveConfig fromReport() throws Exception {
-    if (service != null || scope != null) {
+  private void checkUsage() {
+    if ((reportFile == null) == (!collector.given())) {
+      throw usage("give either --report FILE or --collector URL --service S --scope SCOPE");
+    }
+    if (reportFile != null && (service != null || scope != null)) {
       throw usage("--service and --scope go with --collector; a report names its own");
     }
+    if (collector.given() && (service == null || scope == null)) {
+      throw usage("with --collector, give --service S and --scope SCOPE");
+    }
+    if (!Sources.ENV.equals(source) && !Sources.SYSPROP.equals(source)) {
+      throw usage("--source must be env or sysprop, not '" + source + "'");
+    }
+  }
+
+  private LiveConfig fromReport() throws Exception {
     Report report = ReportFiles.read(reportFile);
     String subject = report.service + " in " + new Scope(report.environment, report.region) + " (" + reportFile + ")";
     return LiveConfig.fromReport(subject, report, source);
   }
 
   private LiveConfig fromCollector() {
-    if (service == null || scope == null) {
-      throw usage("with --collector, give --service S and --scope SCOPE");
-    }
     Matrix matrix;
     try (CollectorClient client = collector.connect()) {
       matrix = client.matrix(service);
