@@ -31,6 +31,8 @@ final class CollectorClient implements AutoCloseable {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
   private final HttpUrl base;
+  /** The URL as the user gave it, for messages. */
+  private final String shownUrl;
   private final String token;
   private final OkHttpClient http;
 
@@ -41,6 +43,7 @@ final class CollectorClient implements AutoCloseable {
           + baseUrl + "')");
     }
     this.base = parsed;
+    this.shownUrl = baseUrl.trim().replaceAll("/+$", "");
     this.token = token == null || token.isBlank() ? null : token.trim();
     this.http = new OkHttpClient.Builder()
         .connectTimeout(CONNECT_TIMEOUT)
@@ -93,17 +96,17 @@ final class CollectorClient implements AutoCloseable {
       }
       return CliJson.MAPPER.readValue(body, type);
     } catch (JsonProcessingException e) {
-      throw new CliException("the collector at " + base + " answered something that is not its API's JSON: is "
-          + base + " a configdrift collector?", e);
+      throw new CliException("the collector at " + shownUrl + " answered something that is not its API's JSON: is "
+          + shownUrl + " a configdrift collector?", e);
     } catch (ConnectException e) {
-      throw new CliException("cannot reach the collector at " + base + " (connection refused): is it running?", e);
+      throw new CliException("cannot reach the collector at " + shownUrl + " (connection refused): is it running?", e);
     } catch (UnknownHostException e) {
-      throw new CliException("cannot reach the collector at " + base + ": unknown host " + url.host(), e);
+      throw new CliException("cannot reach the collector at " + shownUrl + ": unknown host " + url.host(), e);
     } catch (InterruptedIOException e) {
-      throw new CliException("the collector at " + base + " did not answer within "
+      throw new CliException("the collector at " + shownUrl + " did not answer within "
           + CALL_TIMEOUT.toSeconds() + " s", e);
     } catch (IOException e) {
-      throw new CliException("cannot read from the collector at " + base + ": " + e.getMessage(), e);
+      throw new CliException("cannot read from the collector at " + shownUrl + ": " + e.getMessage(), e);
     }
   }
 
@@ -111,15 +114,15 @@ final class CollectorClient implements AutoCloseable {
   private String refusal(int status, String body) {
     String error = errorMessage(body);
     if (status == 401) {
-      return "the collector at " + base + " needs a read token: pass --token or set CONFIGDRIFT_READ_TOKEN";
+      return "the collector at " + shownUrl + " needs a read token: pass --token or set CONFIGDRIFT_READ_TOKEN";
     }
     if (status == 403) {
-      return "the collector at " + base + " refused the read token: " + (error == null ? "HTTP 403" : error);
+      return "the collector at " + shownUrl + " refused the read token: " + (error == null ? "HTTP 403" : error);
     }
     if (error != null) {
-      return "the collector at " + base + " says: " + error;
+      return "the collector at " + shownUrl + " says: " + error;
     }
-    return "the collector at " + base + " answered HTTP " + status;
+    return "the collector at " + shownUrl + " answered HTTP " + status;
   }
 
   private static String errorMessage(String body) {
