@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -170,12 +169,13 @@ final class ConfigVerification {
         && value.value().equals(reveal.revealedValue(key, declared));
   }
 
+  /** As policy patterns read keys: letters upper-cased, every character but letters and digits as {@code _}. */
   static String normalize(String key) {
     StringBuilder out = new StringBuilder(key.length());
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       out.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
     }
-    return out.toString().toUpperCase(Locale.ROOT);
+    return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.configdrift.collector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -267,7 +268,7 @@ class CliAgainstCollectorIT {
         policy, Instant.now());
     assertThat(result.findings()).as("every current finding is allowed or accepted").isEmpty();
     assertThat(result.baselined()).extracting(Finding::key, Finding::kind).contains(
-        org.assertj.core.groups.Tuple.tuple("DB_TIMEOUT", FindingKind.DIFFERENT));
+        tuple("DB_TIMEOUT", FindingKind.DIFFERENT));
     assertThat(result.allowed()).extracting(Finding::key).containsExactly("DB_PASSWORD");
 
     CliRun offline = CliRun.of("diff", reportFile("staging").toString(), reportFile("production").toString(),

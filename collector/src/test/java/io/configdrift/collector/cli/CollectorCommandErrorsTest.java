@@ -44,6 +44,15 @@ class CollectorCommandErrorsTest {
   }
 
   @Test
+  void commandsThatAskTheCollectorNeedIt() {
+    CliRun run = CliRun.of("history", "DB_TIMEOUT", "--service", "checkout");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("configdrift: Missing required option: '--collector=URL' "
+        + "(see 'configdrift history --help')\n");
+  }
+
+  @Test
   void aMissingRequiredOptionIsOneLine() {
     CliRun run = CliRun.of("matrix", "--collector", "http://127.0.0.1:7070");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.configdrift.collector.cli.Styling.Style;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class OutputFormattingTest {
   void jsonIsIndentedWithIsoTimes() throws Exception {
     StringWriter json = new StringWriter();
     new Output(new PrintWriter(json), OutputFormat.JSON, Styling.ansi())
-        .json(Map.of("since", java.time.Instant.parse("2026-11-28T08:00:00Z")));
+        .json(Map.of("since", Instant.parse("2026-11-28T08:00:00Z")));
 
     JsonNode parsed = CliJson.MAPPER.readTree(json.toString());
     assertThat(parsed.get("since").asText()).isEqualTo("2026-11-28T08:00:00Z");
