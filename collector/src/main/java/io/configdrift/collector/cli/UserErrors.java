@@ -1,6 +1,7 @@
 package io.configdrift.collector.cli;
 
 import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +12,7 @@ final class UserErrors {
 
   static String describe(Throwable e) {
     Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() == null) {
+    while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof UncheckedIOException)) {
       cause = cause.getCause();
     }
     if (cause instanceof NoSuchFileException || cause instanceof FileNotFoundException) {
