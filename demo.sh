@@ -50,7 +50,7 @@ start_instance() { # environment region instance http-port VAR=value...
 
 echo "== five checkout instances"
 # Staging was provisioned from the current templates.
-start_instance staging us-east-1 stg-use1-1 8081 \
+start_instance staging us-east-1 stg-use1-1 $((port + 1)) \
   DB_TIMEOUT=10s DATABASE_POOL_SIZE=20 PAYMENT_TIMEOUT=30 PAYMENT_MAX_RETRIES=3 \
   INVENTORY_SERVICE_URL=http://inventory.staging.svc:8080 LOG_LEVEL=INFO API_TIMEOUT=30
 # Production in us-east-1: the 2 AM timeout fix, the debug override, the forgotten inventory URL,
@@ -58,15 +58,15 @@ start_instance staging us-east-1 stg-use1-1 8081 \
 production_us=(DB_TIMEOUT=60s DATABASE_POOL_SIZE=20 PAYMENT_TIMEOUT=60 PAYMENT_MAX_RETRIES=5
   ENABLE_NEW_CHECKOUT=true CHECKOUT_ROLLOUT_PERCENT=100 LOG_LEVEL=DEBUG LOG_INCLUDE_SENSITIVE=true
   API_TIMEOUT=120 ENABLE_ONE_CLICK_BUY=true)
-LOG_FORMAT=json start_instance production us-east-1 prod-use1-1 8082 "${production_us[@]}"
-LOG_FORMAT=json start_instance production us-east-1 prod-use1-2 8083 "${production_us[@]}"
+LOG_FORMAT=json start_instance production us-east-1 prod-use1-1 $((port + 2)) "${production_us[@]}"
+LOG_FORMAT=json start_instance production us-east-1 prod-use1-2 $((port + 3)) "${production_us[@]}"
 # Production in eu-west-1 was tuned during its own incident: a smaller pool, a longer payment timeout.
 production_eu=(DB_TIMEOUT=60s DATABASE_POOL_SIZE=10 PAYMENT_TIMEOUT=90 PAYMENT_MAX_RETRIES=5
   ENABLE_NEW_CHECKOUT=true CHECKOUT_ROLLOUT_PERCENT=100 LOG_LEVEL=DEBUG LOG_INCLUDE_SENSITIVE=true
   API_TIMEOUT=120 ENABLE_ONE_CLICK_BUY=true)
-LOG_FORMAT=json start_instance production eu-west-1 prod-euw1-1 8084 "${production_eu[@]}"
+LOG_FORMAT=json start_instance production eu-west-1 prod-euw1-1 $((port + 4)) "${production_eu[@]}"
 # ... and one of its pods was edited by hand (kubectl set env on a single pod).
-LOG_FORMAT=json start_instance production eu-west-1 prod-euw1-2 8085 "${production_eu[@]}" DATABASE_POOL_SIZE=15
+LOG_FORMAT=json start_instance production eu-west-1 prod-euw1-2 $((port + 5)) "${production_eu[@]}" DATABASE_POOL_SIZE=15
 
 echo "== waiting for all five to report"
 for _ in $(seq 1 150); do
