@@ -56,10 +56,11 @@ public final class IngestLoad {
   private static void run(HttpClient http, String url, int client, int keys, long warmupEnd, long end,
       List<Long> latencies, AtomicLong errors) {
     ReportCodec codec = new ReportCodec();
-    long sequence = 0;
+    // One report per client, re-sent with a rising sequence: the agent's steady state.
+    Report report = SyntheticReports.report("load", client % 2 == 0 ? "staging" : "production",
+        "us-east-1", "instance-" + client, keys, client % 3, 0);
     while (System.nanoTime() < end) {
-      Report report = SyntheticReports.report("load", client % 2 == 0 ? "staging" : "production",
-          "us-east-1", "instance-" + client, keys, client % 3, ++sequence);
+      report.sequence++;
       try {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
             .header("Content-Encoding", "gzip").header("Content-Type", "application/json")

@@ -26,8 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * HTTP API and the alerting use it; it knows nothing of HTTP.
  *
  * <p>Only live instances count: those that reported within {@code liveWindow} (three agent
- * intervals). The per-service overview is cached until the service's data changes or the cache
- * entry is older than the live window's tenth, so a page of a thousand services stays cheap.
+ * intervals). A service's live snapshots and its overview are cached until one of its reports
+ * changes something on this collector, or for a tenth of the live window at most, so that repeated
+ * views of a fleet whose configuration is steady cost no storage reads. (A second collector on the
+ * same database sees another collector's changes within that tenth.)
  */
 public final class DriftQueries {
   private final Storage storage;
@@ -37,6 +39,7 @@ public final class DriftQueries {
   private final Duration liveWindow;
   private final Clock clock;
   private final Map<String, CachedOverview> overviews = new ConcurrentHashMap<>();
+  private final Map<String, CachedSnapshots> snapshots = new ConcurrentHashMap<>();
 
   public DriftQueries(Storage storage, DriftEngine engine, Policy policy, Duration liveWindow, Clock clock) {
     this.storage = storage;
@@ -94,23 +97,33 @@ public final class DriftQueries {
 
   /** Forgets the cached overview of a service whose data just changed. */
   public void changed(String service) {
+    snapshots.remove(service);
     overviews.remove(service);
   }
 
   private List<ScopeSnapshot> liveSnapshots(String service) {
-    Instant since = liveSince();
-    List<ScopeSnapshot> snapshots = new ArrayList<>();
-    for (Scope scope : storage.scopes(service, since)) {
-      snapshots.add(storage.snapshot(service, scope, since));
+    Instant now = clock.instant();
+    CachedSnapshots cached = snapshots.get(service);
+    if (cached != null && isFresh(cached.computedAt, now)) {
+      return cached.snapshots;
     }
-    return snapshots;
+    Instant since = now.minus(liveWindow);
+    List<ScopeSnapshot> live = new ArrayList<>();
+    for (Scope scope : storage.scopes(service, since)) {
+      live.add(storage.snapshot(service, scope, since));
+    }
+    snapshots.put(service, new CachedSnapshots(List.copyOf(live), now));
+    return live;
+  }
+
+  private boolean isFresh(Instant computedAt, Instant now) {
+    return computedAt.plus(liveWindow.dividedBy(10)).isAfter(now);
   }
 
   private ServiceOverview overview(ServiceSummary summary) {
     Instant now = clock.instant();
     CachedOverview cached = overviews.get(summary.service());
-    if (cached != null && cached.lastSeen.equals(summary.lastSeen())
-        && cached.computedAt.plus(liveWindow.dividedBy(10)).isAfter(now)) {
+    if (cached != null && cached.lastSeen.equals(summary.lastSeen()) && isFresh(cached.computedAt, now)) {
       return cached.overview;
     }
     EngineResult result = allFindings(summary.service());
@@ -119,7 +132,7 @@ public final class DriftQueries {
       byKind.merge(finding.kind().wireName(), 1, Integer::sum);
     }
     ServiceOverview overview = new ServiceOverview(summary.service(), summary.instances(),
-        storage.scopes(summary.service(), liveSince()).size(), summary.lastSeen(), byKind,
+        liveSnapshots(summary.service()).size(), summary.lastSeen(), byKind,
         result.findings().size());
     overviews.put(summary.service(), new CachedOverview(overview, summary.lastSeen(), now));
     return overview;
@@ -137,4 +150,6 @@ public final class DriftQueries {
   }
 
   private record CachedOverview(ServiceOverview overview, Instant lastSeen, Instant computedAt) {}
+
+  private record CachedSnapshots(List<ScopeSnapshot> snapshots, Instant computedAt) {}
 }
