@@ -18,6 +18,10 @@ import java.util.List;
  * plain Spring application, and the resolver behind {@code @Value} placeholders) and Spring Boot's
  * {@code ConfigurationPropertySourcesPropertyResolver} (the {@code Environment} of a Boot
  * application). Both keep their sources in a field named {@code propertySources}.
+ *
+ * <p>A placeholder with a default, {@code ${feature.enabled:false}}, is first looked up whole, as a
+ * key {@code feature.enabled:false}, before its key part; such a miss is no key anybody reads and is
+ * not recorded.
  */
 public final class SpringResolverInspector implements LogicalReadInspector {
   private static final PerClass<Field> PROPERTY_SOURCES = PerClass.of(resolver -> Reflection.field(resolver, "propertySources"));
@@ -29,7 +33,10 @@ public final class SpringResolverInspector implements LogicalReadInspector {
 
   @Override
   public String key(Object key, Object result, Object detail) {
-    return key instanceof String ? (String) key : null;
+    if (!(key instanceof String) || result == null && ((String) key).indexOf(':') >= 0) {
+      return null;
+    }
+    return (String) key;
   }
 
   @Override
