@@ -4,9 +4,12 @@ import io.configdrift.agent.bootstrap.ConfigReadHook;
 import io.configdrift.agent.config.AgentConfig;
 import io.configdrift.agent.config.AgentIdentity;
 import io.configdrift.agent.config.AgentOption;
+import io.configdrift.agent.frameworks.Frameworks;
+import io.configdrift.agent.instrumentation.FrameworkReadTransformer;
 import io.configdrift.agent.instrumentation.JdkReadTransformer;
 import io.configdrift.agent.recorder.CoarseClock;
 import io.configdrift.agent.recorder.ConfigRecorder;
+import io.configdrift.agent.recorder.LogicalReadRecorder;
 import io.configdrift.agent.report.AvailableInventory;
 import io.configdrift.agent.report.ReportAssembler;
 import io.configdrift.agent.shipping.ReportLoop;
@@ -37,10 +40,12 @@ final class AgentStarter {
     Properties systemProperties = System.getProperties();
     AvailableInventory inventory = new AvailableInventory(systemProperties);
     CoarseClock clock = new CoarseClock();
-    ConfigRecorder recorder = new ConfigRecorder(maxKeys, clock);
+    ConfigRecorder recorder = new ConfigRecorder(maxKeys, clock, Frameworks.PACKAGES);
     JdkReadTransformer transformer = new JdkReadTransformer();
     instrumentation.addTransformer(transformer, true);
     instrumentation.retransformClasses(JdkReadTransformer.targetClasses());
+    ConfigReadHook.installLogical(new LogicalReadRecorder(recorder, Frameworks.inspectors()));
+    new FrameworkReadTransformer().install(instrumentation);
     ConfigReadHook.install(recorder, systemProperties);
 
     // From here on the JDK records reads; what the agent itself still does on this thread is not the application's.

@@ -9,7 +9,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class ReadRecord {
-  /** {@link Sources#ENV} or {@link Sources#SYSPROP} (later sources are added, never renamed). */
+  /** One of {@link Sources}: {@code env}, {@code sysprop}, {@code spring}, {@code microprofile} (sources are added, never renamed). */
   public String source;
   public String key;
   /** Whether the key was set at the last read. */
@@ -29,4 +29,15 @@ public final class ReadRecord {
   public List<String> callers = new ArrayList<>();
   /** Whether the key was seen with more than one value during the run. */
   public boolean valueChanged;
+
+  // Framework-level (logical) reads only: sources spring and microprofile. Absent for env and sysprop.
+
+  /** The name of the configuration source that supplied the value, e.g. {@code systemEnvironment}. */
+  public String winningSource;
+  /** Where the winning source defines the key, when the framework knows it, e.g. {@code class path resource [application.yml] - 3:14}. */
+  public String origin;
+  /** The winning source's ordinal (MicroProfile Config only). */
+  public Integer winningOrdinal;
+  /** The other sources that define the key too, in the framework's order of precedence; empty when none does. */
+  public List<CandidateRecord> candidates;
 }

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class ConfigReadHook {
   private static volatile ReadListener listener;
+  private static volatile LogicalReadListener logicalListener;
   /** The system {@code Properties} object; reads on any other {@code Properties} are not configuration. */
   private static volatile Object systemProperties;
   private static volatile RecordingEnvironment environment;
@@ -48,6 +49,11 @@ public final class ConfigReadHook {
   public static void install(ReadListener readListener, Object properties) {
     systemProperties = properties;
     listener = readListener;
+  }
+
+  /** Starts delivering framework-level reads to {@code readListener}; null stops it. */
+  public static void installLogical(LogicalReadListener readListener) {
+    logicalListener = readListener;
   }
 
   /** Marks the current thread as the agent's own: nothing it reads is ever recorded. */
@@ -129,6 +135,68 @@ public final class ConfigReadHook {
     }
   }
 
+  /** After Spring's {@code PropertySourcesPropertyResolver.getProperty(String, Class, boolean)}. */
+  public static void springResolver(Object value, Object resolver, String key) {
+    logicalRead(LogicalReadListener.SPRING_RESOLVER, resolver, key, value, null);
+  }
+
+  /** After Spring Boot's {@code ConfigurationPropertySourcesPropertyResolver.getProperty(String, Class, boolean)}. */
+  public static void bootResolver(Object value, Object resolver, String key) {
+    logicalRead(LogicalReadListener.BOOT_RESOLVER, resolver, key, value, null);
+  }
+
+  /** After Spring Boot's {@code Binder.findProperty(ConfigurationPropertyName, Bindable, Context)}. */
+  public static void bootBinder(Object property, Object binder, Object name, Object target) {
+    logicalRead(LogicalReadListener.BOOT_BINDER, binder, name, property, target);
+  }
+
+  /** After SmallRye Config's {@code SmallRyeConfig.getConfigValue(String)}. */
+  public static void smallRyeConfig(Object configValue, Object config, String name) {
+    logicalRead(LogicalReadListener.SMALLRYE_CONFIG, config, name, configValue, null);
+  }
+
+  /**
+   * Delivers one logical read, unless it is a resolver's delegation to another that has just
+   * reported the same lookup: frameworks nest resolvers (Spring Boot's resolver falls back to a
+   * Spring one; a placeholder configurer may ask the {@code Environment}), and the hook sits
+   * before each return, so the inner one reports first. The outer one then arrives on the same
+   * thread with the same key object from a different owner, and is the same read.
+   */
+  private static void logicalRead(int hookPoint, Object owner, Object key, Object result, Object detail) {
+    LogicalReadListener current = logicalListener;
+    if (current == null || key == null) {
+      return;
+    }
+    Guard guard;
+    try {
+      guard = GUARD.get();
+      if (guard.depth != 0) {
+        return;
+      }
+      int ownerId = System.identityHashCode(owner);
+      boolean delegated = guard.lastLogicalKey == key && guard.lastLogicalOwner != ownerId
+          && (guard.lastLogicalFound || result == null);
+      // Only String keys can be delegated, and only they are kept: a framework's own key object
+      // would hold its class loader.
+      guard.lastLogicalKey = delegated || !(key instanceof String) ? null : key;
+      guard.lastLogicalOwner = ownerId;
+      guard.lastLogicalFound = result != null;
+      if (delegated) {
+        return;
+      }
+    } catch (Throwable t) {
+      return;
+    }
+    guard.depth = 1;
+    try {
+      current.onLogicalRead(hookPoint, owner, key, result, detail);
+    } catch (Throwable ignored) {
+      // The host application must never see the agent fail.
+    } finally {
+      guard.depth = 0;
+    }
+  }
+
   static void read(int source, String key, String value) {
     deliver(false, source, key, value);
   }
@@ -165,8 +233,15 @@ public final class ConfigReadHook {
     }
   }
 
-  /** Per-thread re-entry depth; 0 means the thread may record. */
+  /** Per-thread re-entry depth (0 means the thread may record) and the last logical read it delivered. */
   private static final class Guard {
     int depth;
+    /**
+     * The key of the thread's last logical read when it was a String, until the thread's next
+     * logical read; the owner is kept as an identity hash so that no resolver is held.
+     */
+    Object lastLogicalKey;
+    int lastLogicalOwner;
+    boolean lastLogicalFound;
   }
 }

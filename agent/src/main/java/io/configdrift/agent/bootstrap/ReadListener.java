@@ -7,6 +7,10 @@ package io.configdrift.agent.bootstrap;
 public interface ReadListener {
   int SOURCE_ENV = 0;
   int SOURCE_SYSPROP = 1;
+  /** Logical reads in Spring; they arrive through {@link LogicalReadListener}, never through this interface. */
+  int SOURCE_SPRING = 2;
+  /** Logical reads in MicroProfile Config; they arrive through {@link LogicalReadListener}, never through this interface. */
+  int SOURCE_MICROPROFILE = 3;
 
   /** A read of {@code key}; {@code value} is null when the key is not set. */
   void onRead(int source, String key, String value);

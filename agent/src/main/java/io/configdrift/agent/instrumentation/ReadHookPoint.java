@@ -1,21 +1,22 @@
 package io.configdrift.agent.instrumentation;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * One JDK method that reads configuration, and the {@code ConfigReadHook} method to call with its
- * result just before it returns. The hook receives the returned value first, then the arguments
- * named by {@link #arguments} (0 = {@code this} for instance methods, as in the local variable
- * table).
+ * One method that reads configuration (in the JDK or in a framework), and the
+ * {@code ConfigReadHook} method to call with its result just before it returns. The hook receives
+ * the returned value first, then the arguments named by {@link #arguments} (0 = {@code this} for
+ * instance methods, as in the local variable table).
  */
 final class ReadHookPoint {
   static final String HOOK_OWNER = "io/configdrift/agent/bootstrap/ConfigReadHook";
 
   /** Every configuration read the agent intercepts in the JDK; see docs/design.md for why these. */
-  static final List<ReadHookPoint> ALL = List.of(
+  static final List<ReadHookPoint> JDK = List.of(
       observe("java/lang/System", "getenv", "(Ljava/lang/String;)Ljava/lang/String;",
           "env", "(Ljava/lang/String;Ljava/lang/String;)V", 0),
       replace("java/lang/System", "getenv", "()Ljava/util/Map;",
@@ -35,6 +36,31 @@ final class ReadHookPoint {
           "longDefault", "(Ljava/lang/Object;Ljava/lang/String;J)V", 0, 1),
       observe("java/lang/Long", "getLong", "(Ljava/lang/String;Ljava/lang/Long;)Ljava/lang/Long;",
           "objectDefault", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/Object;)V", 0, 1));
+
+  private static final String LOGICAL_READ = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V";
+  private static final String SPRING_GET_PROPERTY = "(Ljava/lang/String;Ljava/lang/Class;Z)Ljava/lang/Object;";
+  private static final String BOOT_SOURCE = "org/springframework/boot/context/properties/source/";
+  private static final String BOOT_BIND = "org/springframework/boot/context/properties/bind/";
+
+  /**
+   * The framework methods every logical read of a key goes through, matched by class name as those
+   * classes load; docs/frameworks.md says why these. The hooks get {@code this}, the key and the
+   * result, and the recorder inspects them by reflection.
+   */
+  static final List<ReadHookPoint> FRAMEWORKS = List.of(
+      observe("org/springframework/core/env/PropertySourcesPropertyResolver", "getProperty", SPRING_GET_PROPERTY,
+          "springResolver", LOGICAL_READ, 0, 1),
+      observe(BOOT_SOURCE + "ConfigurationPropertySourcesPropertyResolver", "getProperty", SPRING_GET_PROPERTY,
+          "bootResolver", LOGICAL_READ, 0, 1),
+      observe(BOOT_BIND + "Binder", "findProperty",
+          "(L" + BOOT_SOURCE + "ConfigurationPropertyName;L" + BOOT_BIND + "Bindable;L" + BOOT_BIND + "Binder$Context;)L"
+              + BOOT_SOURCE + "ConfigurationProperty;",
+          "bootBinder", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V", 0, 1, 2),
+      observe("io/smallrye/config/SmallRyeConfig", "getConfigValue", "(Ljava/lang/String;)Lio/smallrye/config/ConfigValue;",
+          "smallRyeConfig", LOGICAL_READ, 0, 1));
+
+  /** JDK and framework hook points together. */
+  static final List<ReadHookPoint> ALL = concat(JDK, FRAMEWORKS);
 
   final String owner;
   final String name;
@@ -64,6 +90,12 @@ final class ReadHookPoint {
   private static ReadHookPoint replace(String owner, String name, String descriptor, String hookName,
       String hookDescriptor) {
     return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, true, new int[0]);
+  }
+
+  private static List<ReadHookPoint> concat(List<ReadHookPoint> first, List<ReadHookPoint> second) {
+    List<ReadHookPoint> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 
   boolean matches(String methodName, String methodDescriptor) {

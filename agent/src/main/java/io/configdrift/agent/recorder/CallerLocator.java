@@ -1,34 +1,61 @@
 package io.configdrift.agent.recorder;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Finds the application code behind a read: the first stack frame that belongs neither to the JDK
- * nor to the agent, as {@code com.acme.Payment.charge(Payment.java:42)}.
+ * nor to the agent (nor, for framework-level reads, to the framework), as
+ * {@code com.acme.Payment.charge(Payment.java:42)}.
  */
 final class CallerLocator {
-  private static final String[] SKIPPED_PREFIXES = {
-    "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.configdrift.agent.bootstrap."
-  };
+  private static final List<String> JDK_AND_AGENT_PREFIXES = List.of(
+      "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.configdrift.agent.bootstrap.");
   /** The agent classes on the stack of an application's read, between the JDK and this locator. */
-  private static final Set<String> AGENT_CLASSES =
-      Set.of(ConfigRecorder.class.getName(), CallerLocator.class.getName());
+  private static final Set<String> AGENT_CLASSES = Set.of(ConfigRecorder.class.getName(),
+      CallerLocator.class.getName(), LogicalReadRecorder.class.getName());
 
   private final StackWalker walker = StackWalker.getInstance();
+  private final String[] skippedPrefixes;
+  private final long maxFrames;
 
-  /** The caller, or null when no application frame is on the stack. */
+  private CallerLocator(List<String> extraPrefixes, long maxFrames) {
+    List<String> prefixes = new ArrayList<>(JDK_AND_AGENT_PREFIXES);
+    prefixes.addAll(extraPrefixes);
+    this.skippedPrefixes = prefixes.toArray(new String[0]);
+    this.maxFrames = maxFrames;
+  }
+
+  /** For reads of the JDK: the whole stack is searched. */
+  static CallerLocator forJdkReads() {
+    return new CallerLocator(List.of(), Long.MAX_VALUE);
+  }
+
+  /**
+   * For framework-level reads: frames of the framework and of the agent's framework support are
+   * skipped too, and only the innermost {@code maxFrames} frames are searched. A lookup that the
+   * framework's own wiring makes ({@code @Value} injection, binding) has no application frame near
+   * it, and walking the framework's deep start-up stacks to the {@code main} method would cost
+   * start-up time for nothing.
+   */
+  static CallerLocator forFrameworkReads(List<String> frameworkPrefixes, long maxFrames) {
+    return new CallerLocator(frameworkPrefixes, maxFrames);
+  }
+
+  /** The caller, or null when no application frame is on the (searched part of the) stack. */
   String locate() {
-    Optional<StackWalker.StackFrame> frame =
-        walker.walk(frames -> frames.filter(f -> !isSkipped(f.getClassName())).findFirst());
+    Optional<StackWalker.StackFrame> frame = walker.walk(
+        frames -> frames.limit(maxFrames).filter(f -> !isSkipped(f.getClassName())).findFirst());
     return frame.map(CallerLocator::format).orElse(null);
   }
 
-  static boolean isSkipped(String className) {
+  boolean isSkipped(String className) {
     if (AGENT_CLASSES.contains(className)) {
       return true;
     }
-    for (String prefix : SKIPPED_PREFIXES) {
+    for (String prefix : skippedPrefixes) {
       if (className.startsWith(prefix)) {
         return true;
       }

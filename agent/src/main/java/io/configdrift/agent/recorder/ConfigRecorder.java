@@ -2,6 +2,7 @@ package io.configdrift.agent.recorder;
 
 import io.configdrift.agent.bootstrap.ReadListener;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,11 +15,15 @@ import java.util.concurrent.atomic.LongAdder;
  * has room for more callers, which bounds its cost per key to a logarithm of the reads.
  */
 public final class ConfigRecorder implements ReadListener {
-  private static final int SOURCES = 2;
+  /** env, sysprop, spring, microprofile: the {@code SOURCE_*} constants of {@link ReadListener}. */
+  private static final int SOURCES = 4;
+  /** How deep under a framework-level read its application caller may be found. */
+  private static final int FRAMEWORK_CALLER_DEPTH = 24;
 
   private final int maxKeys;
   private final Clock clock;
-  private final CallerLocator callers = new CallerLocator();
+  private final CallerLocator jdkCallers = CallerLocator.forJdkReads();
+  private final CallerLocator frameworkCallers;
   @SuppressWarnings("unchecked")
   private final ConcurrentHashMap<String, KeyRecord>[] bySource = new ConcurrentHashMap[SOURCES];
   private final AtomicInteger keys = new AtomicInteger();
@@ -30,8 +35,14 @@ public final class ConfigRecorder implements ReadListener {
   }
 
   public ConfigRecorder(int maxKeys, Clock clock) {
+    this(maxKeys, clock, List.of());
+  }
+
+  /** {@code frameworkPackages}: package prefixes that are never the caller of a framework-level read. */
+  public ConfigRecorder(int maxKeys, Clock clock, Collection<String> frameworkPackages) {
     this.maxKeys = maxKeys;
     this.clock = clock;
+    this.frameworkCallers = CallerLocator.forFrameworkReads(List.copyOf(frameworkPackages), FRAMEWORK_CALLER_DEPTH);
     for (int i = 0; i < SOURCES; i++) {
       bySource[i] = new ConcurrentHashMap<>();
     }
@@ -39,29 +50,37 @@ public final class ConfigRecorder implements ReadListener {
 
   @Override
   public void onRead(int source, String key, String value) {
+    if (source == SOURCE_ENV || source == SOURCE_SYSPROP) {
+      record(source, key, value);
+    }
+  }
+
+  /** Counts a read of any source; returns the key's record, or null when the key limit dropped it. */
+  KeyRecord record(int source, String key, String value) {
     if (source < 0 || source >= SOURCES) {
-      return;
+      return null;
     }
     long now = clock.millis();
     KeyRecord record = bySource[source].get(key);
     if (record == null) {
       record = admit(source, key, value, now);
       if (record == null) {
-        return;
+        return null;
       }
     }
     long count = record.recordRead(value, now);
     if ((count & (count - 1)) == 0 && record.hasRoomForCallers()) {
-      String caller = callers.locate();
+      String caller = (source == SOURCE_ENV || source == SOURCE_SYSPROP ? jdkCallers : frameworkCallers).locate();
       if (caller != null) {
         record.addCaller(caller);
       }
     }
+    return record;
   }
 
   @Override
   public void onDefault(int source, String key, String defaultValue) {
-    if (source < 0 || source >= SOURCES) {
+    if (source != SOURCE_ENV && source != SOURCE_SYSPROP) {
       return;
     }
     KeyRecord record = bySource[source].get(key);

@@ -21,6 +21,8 @@ final class KeyRecord {
   private volatile boolean defaultUsed;
   private final String[] callers = new String[MAX_CALLERS];
   private volatile int callerCount;
+  /** Framework-level keys only: where the value came from. */
+  private volatile Provenance provenance;
 
   KeyRecord(int source, String key, long now, String firstValue) {
     this.source = source;
@@ -51,6 +53,16 @@ final class KeyRecord {
     }
   }
 
+  /** Whether the key's provenance is yet to be worked out for {@code value}: its first read, or a new value. */
+  boolean needsProvenance(String value) {
+    Provenance known = provenance;
+    return known == null || !known.isFor(value);
+  }
+
+  void attach(Provenance found) {
+    provenance = found;
+  }
+
   boolean hasRoomForCallers() {
     return callerCount < MAX_CALLERS;
   }
@@ -72,6 +84,6 @@ final class KeyRecord {
     String[] copy = new String[callerCount];
     System.arraycopy(callers, 0, copy, 0, copy.length);
     return new KeyState(source, key, lastValue, valueChanged, defaultUsed, defaultValue,
-        count.get(), firstReadAt, lastReadAt, copy);
+        count.get(), firstReadAt, lastReadAt, copy, provenance);
   }
 }

@@ -16,9 +16,12 @@ public final class KeyState {
   public final long firstReadAt;
   public final long lastReadAt;
   public final List<String> callers;
+  /** Framework-level keys: where the value came from; null for JDK reads. */
+  public final Provenance provenance;
 
   KeyState(int source, String key, String value, boolean valueChanged, boolean defaultUsed,
-      String defaultValue, long count, long firstReadAt, long lastReadAt, String[] callers) {
+      String defaultValue, long count, long firstReadAt, long lastReadAt, String[] callers,
+      Provenance provenance) {
     this.source = source;
     this.key = key;
     this.value = value;
@@ -29,5 +32,6 @@ public final class KeyState {
     this.firstReadAt = firstReadAt;
     this.lastReadAt = lastReadAt;
     this.callers = Arrays.asList(callers);
+    this.provenance = provenance;
   }
 }

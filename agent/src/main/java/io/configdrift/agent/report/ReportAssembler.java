@@ -4,6 +4,8 @@ import io.configdrift.agent.bootstrap.ReadListener;
 import io.configdrift.agent.config.AgentIdentity;
 import io.configdrift.agent.recorder.ConfigRecorder;
 import io.configdrift.agent.recorder.KeyState;
+import io.configdrift.agent.recorder.Provenance;
+import io.configdrift.protocol.CandidateRecord;
 import io.configdrift.protocol.FingerprintInfo;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
@@ -25,6 +27,9 @@ import java.util.function.Supplier;
  * nothing past it sees a value the policy does not reveal.
  */
 public final class ReportAssembler {
+  /** Report names of the recorder's sources, indexed by the {@code SOURCE_*} constants of {@link ReadListener}. */
+  private static final String[] SOURCE_NAMES = {Sources.ENV, Sources.SYSPROP, Sources.SPRING, Sources.MICROPROFILE};
+
   private final ConfigRecorder recorder;
   private final Supplier<AgentIdentity> identity;
   private final Fingerprinter fingerprinter;
@@ -78,7 +83,7 @@ public final class ReportAssembler {
 
   private ReadRecord toRecord(KeyState state) {
     ReadRecord read = new ReadRecord();
-    read.source = state.source == ReadListener.SOURCE_ENV ? Sources.ENV : Sources.SYSPROP;
+    read.source = SOURCE_NAMES[state.source];
     read.key = state.key;
     read.present = state.value != null;
     read.fingerprint = fingerprinter.fingerprint(state.value);
@@ -91,6 +96,28 @@ public final class ReportAssembler {
     read.lastReadAt = Instant.ofEpochMilli(state.lastReadAt).toString();
     read.callers = new ArrayList<>(state.callers);
     read.valueChanged = state.valueChanged;
+    if (state.provenance != null && state.provenance.candidates != null) {
+      addProvenance(read, state.key, state.provenance);
+    }
     return read;
+  }
+
+  /** Winner and shadowed candidates, fingerprinted and revealed by the same rules as the read's own value. */
+  private void addProvenance(ReadRecord read, String key, Provenance provenance) {
+    if (provenance.winner != null) {
+      read.winningSource = provenance.winner.source;
+      read.origin = provenance.winner.origin;
+      read.winningOrdinal = provenance.winner.ordinal;
+    }
+    read.candidates = new ArrayList<>(provenance.candidates.size());
+    for (Provenance.Definition shadowed : provenance.candidates) {
+      CandidateRecord candidate = new CandidateRecord();
+      candidate.source = shadowed.source;
+      candidate.fingerprint = fingerprinter.fingerprint(shadowed.value);
+      candidate.value = revealPolicy.revealedValue(key, shadowed.value);
+      candidate.origin = shadowed.origin;
+      candidate.ordinal = shadowed.ordinal;
+      read.candidates.add(candidate);
+    }
   }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * In the spirit of Elastic's AdviceExceptionSupressingTest: the code the agent adds to JDK methods
- * calls only {@link ConfigReadHook}, and every hook method swallows whatever goes wrong behind it.
+ * In the spirit of Elastic's AdviceExceptionSupressingTest: the code the agent adds to JDK and
+ * framework methods calls only {@link ConfigReadHook}, and every hook method swallows whatever goes
+ * wrong behind it.
  */
 class HookSuppressionTest {
   private final Properties systemLike = new Properties();
@@ -23,6 +24,7 @@ class HookSuppressionTest {
   @AfterEach
   void uninstall() {
     ConfigReadHook.install(null, null);
+    ConfigReadHook.installLogical(null);
   }
 
   @Test
@@ -53,8 +55,11 @@ class HookSuppressionTest {
       }
     };
     ConfigReadHook.install(failing, systemLike);
+    ConfigReadHook.installLogical((hookPoint, owner, key, result, detail) -> {
+      throw new StackOverflowError("logical listener failure");
+    });
     for (Method hook : ConfigReadHook.class.getDeclaredMethods()) {
-      if (!Modifier.isPublic(hook.getModifiers()) || hook.getName().equals("install")
+      if (!Modifier.isPublic(hook.getModifiers()) || hook.getName().startsWith("install")
           || hook.getName().endsWith("Ignore") || hook.getName().equals("ignoreCurrentThread")) {
         continue;
       }
@@ -97,6 +102,53 @@ class HookSuppressionTest {
     ConfigReadHook.install(listener, systemLike);
     ConfigReadHook.env("1", "OUTER");
     assertThat(listener.events).containsExactly("read env OUTER=1");
+  }
+
+  @Test
+  void everyFrameworkHookPointReachesTheLogicalListener() {
+    java.util.List<String> events = new java.util.ArrayList<>();
+    ConfigReadHook.installLogical((hookPoint, owner, key, result, detail) ->
+        events.add(hookPoint + " " + owner + " " + key + "=" + result + (detail == null ? "" : " " + detail)));
+    ConfigReadHook.springResolver("20", "resolver", "a");
+    ConfigReadHook.bootResolver("10", "environment", "b");
+    ConfigReadHook.bootBinder("property", "binder", "c", "target");
+    ConfigReadHook.smallRyeConfig("configValue", "config", "d");
+    assertThat(events).containsExactly("0 resolver a=20", "1 environment b=10", "2 binder c=property target",
+        "3 config d=configValue");
+  }
+
+  @Test
+  void anOuterResolverThatDelegatedTheSameLookupIsNotASecondRead() {
+    java.util.List<String> events = new java.util.ArrayList<>();
+    ConfigReadHook.installLogical((hookPoint, owner, key, result, detail) -> events.add(owner + " " + key + "=" + result));
+    String key = "database.pool-size";
+    // Boot's resolver falls back to a Spring resolver: the inner one returns (and reports) first.
+    ConfigReadHook.springResolver("10", "inner", key);
+    ConfigReadHook.bootResolver("10", "outer", key);
+    // The same resolver asked again is a second read, as is the outer one asked directly.
+    ConfigReadHook.bootResolver("10", "outer", key);
+    ConfigReadHook.bootResolver("10", "outer", key);
+    // An inner miss that the outer resolver answered from a source of its own is the outer's read too.
+    ConfigReadHook.springResolver(null, "inner", "local.only");
+    ConfigReadHook.springResolver("x", "placeholder-resolver", "local.only");
+    assertThat(events).containsExactly("inner database.pool-size=10", "outer database.pool-size=10",
+        "outer database.pool-size=10", "inner local.only=null", "placeholder-resolver local.only=x");
+  }
+
+  @Test
+  void logicalReadsCausedByTheListenerAreNotRecorded() {
+    java.util.List<String> events = new java.util.ArrayList<>();
+    RecordingListener jdkReads = new RecordingListener();
+    ConfigReadHook.install(jdkReads, systemLike);
+    ConfigReadHook.installLogical((hookPoint, owner, key, result, detail) -> {
+      events.add(String.valueOf(key));
+      // What the recorder's own look-ups of other sources cause: framework and JDK reads.
+      ConfigReadHook.bootResolver("v", "environment", "nested.key");
+      ConfigReadHook.env("v", "NESTED_KEY");
+    });
+    ConfigReadHook.springResolver("1", "resolver", "outer.key");
+    assertThat(events).containsExactly("outer.key");
+    assertThat(jdkReads.events).isEmpty();
   }
 
   private static Method findHook(String name, String descriptor) {

@@ -1,0 +1,84 @@
+package io.configdrift.agent.frameworks.spring;
+
+import static io.configdrift.agent.frameworks.Reflection.call;
+import static io.configdrift.agent.frameworks.Reflection.method;
+import static io.configdrift.agent.frameworks.Reflection.read;
+import static io.configdrift.agent.frameworks.Reflection.text;
+import static io.configdrift.agent.frameworks.Reflection.type;
+
+import io.configdrift.agent.bootstrap.ReadListener;
+import io.configdrift.agent.frameworks.PerClass;
+import io.configdrift.agent.frameworks.Reflection;
+import io.configdrift.agent.recorder.LogicalReadInspector;
+import io.configdrift.agent.recorder.Provenance;
+import io.configdrift.agent.recorder.Provenance.Definition;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lookups through Spring Boot's {@code Binder.findProperty}, which {@code @ConfigurationProperties}
+ * binding (and Boot's own, of {@code spring.*} and {@code logging.*}) makes once per property. The
+ * result is the {@code ConfigurationProperty} found, which names its source and origin itself.
+ *
+ * <p>The binder also looks up the name of every nested object before binding its properties one
+ * by one; such a lookup finds nothing and is not a key anybody sets, so a lookup that found nothing
+ * is recorded only when its target is a value (a primitive, an enum, an array or a {@code java.*}
+ * type such as {@code String}, {@code Duration} or {@code List}).
+ */
+public final class BootBinderInspector implements LogicalReadInspector {
+  private static final PerClass<Field> SOURCES = PerClass.of(binder -> Reflection.field(binder, "sources"));
+  private static final PerClass<TargetType> TARGET_TYPE = PerClass.of(TargetType::new);
+
+  @Override
+  public int source() {
+    return ReadListener.SOURCE_SPRING;
+  }
+
+  @Override
+  public String key(Object name, Object property, Object target) {
+    if (property == null) {
+      TargetType type = TARGET_TYPE.forInstance(target);
+      if (type == null || !type.isValue(target)) {
+        return null;
+      }
+    }
+    return name.toString();
+  }
+
+  @Override
+  public String value(Object property) {
+    SpringApi spring = SpringApi.of(property);
+    return spring != null && spring.boot != null ? text(spring.boot.value(property)) : null;
+  }
+
+  @Override
+  public Provenance provenance(Object binder, Object name, Object property, String value) {
+    SpringApi spring = SpringApi.of(binder);
+    Field sources = SOURCES.forInstance(binder);
+    List<Definition> definitions = new ArrayList<>();
+    if (spring != null && spring.boot != null && sources != null) {
+      spring.boot.collect((Iterable<?>) read(sources, binder), name, definitions);
+    }
+    // The binder took the first source that had the name; so does Provenance.
+    return Provenance.of(value, null, definitions);
+  }
+
+  /** {@code Bindable.getType().resolve()}: the class a lookup binds to. */
+  private static final class TargetType {
+    private final Method type;
+    private final Method resolve;
+
+    TargetType(Class<?> bindable) throws ReflectiveOperationException {
+      type = method(bindable, "getType");
+      resolve = method(type(bindable.getClassLoader(), "org.springframework.core.ResolvableType"), "resolve");
+    }
+
+    boolean isValue(Object target) {
+      Class<?> resolved = (Class<?>) call(resolve, call(type, target));
+      return resolved != null && (resolved.isPrimitive() || resolved.isArray() || resolved.isEnum()
+          || resolved.getName().startsWith("java."));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.configdrift.agent.frameworks.spring;
+
+import static io.configdrift.agent.frameworks.Reflection.call;
+import static io.configdrift.agent.frameworks.Reflection.method;
+import static io.configdrift.agent.frameworks.Reflection.type;
+
+import io.configdrift.agent.frameworks.PerClass;
+import java.lang.reflect.Method;
+
+/**
+ * Spring Framework's property source API, found in the class loader of a hooked Spring class:
+ * {@code PropertySource} and {@code ConfigurableEnvironment}, and Spring Boot's part when it is
+ * there.
+ */
+final class SpringApi {
+  private static final PerClass<SpringApi> BY_HOOKED_CLASS = PerClass.of(hooked -> new SpringApi(hooked.getClassLoader()));
+
+  private final Class<?> propertySourceType;
+  private final Method name;
+  private final Method source;
+  private final Method property;
+  private final Class<?> configurableEnvironmentType;
+  private final Method environmentSources;
+  /** Null when the application has Spring without Spring Boot. */
+  final BootApi boot;
+
+  private SpringApi(ClassLoader loader) throws ReflectiveOperationException {
+    propertySourceType = type(loader, "org.springframework.core.env.PropertySource");
+    name = method(propertySourceType, "getName");
+    source = method(propertySourceType, "getSource");
+    property = method(propertySourceType, "getProperty", String.class);
+    configurableEnvironmentType = type(loader, "org.springframework.core.env.ConfigurableEnvironment");
+    environmentSources = method(configurableEnvironmentType, "getPropertySources");
+    boot = BootApi.in(loader, this);
+  }
+
+  /** The API as the class loader of {@code hooked} (an instance of a hooked Spring class) sees it; null if unavailable. */
+  static SpringApi of(Object hooked) {
+    return BY_HOOKED_CLASS.forInstance(hooked);
+  }
+
+  boolean isPropertySource(Object candidate) {
+    return propertySourceType.isInstance(candidate);
+  }
+
+  String name(Object propertySource) {
+    return (String) call(name, propertySource);
+  }
+
+  Object source(Object propertySource) {
+    return call(source, propertySource);
+  }
+
+  Object property(Object propertySource, String key) {
+    return call(property, propertySource, key);
+  }
+
+  /** The property sources of an environment, when {@code candidate} is a {@code ConfigurableEnvironment}; else null. */
+  Iterable<?> environmentSources(Object candidate) {
+    return configurableEnvironmentType.isInstance(candidate) ? (Iterable<?>) call(environmentSources, candidate) : null;
+  }
+}

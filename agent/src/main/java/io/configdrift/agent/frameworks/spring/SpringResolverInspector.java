@@ -1,0 +1,57 @@
+package io.configdrift.agent.frameworks.spring;
+
+import static io.configdrift.agent.frameworks.Reflection.read;
+import static io.configdrift.agent.frameworks.Reflection.text;
+
+import io.configdrift.agent.bootstrap.ReadListener;
+import io.configdrift.agent.frameworks.PerClass;
+import io.configdrift.agent.frameworks.Reflection;
+import io.configdrift.agent.recorder.LogicalReadInspector;
+import io.configdrift.agent.recorder.Provenance;
+import io.configdrift.agent.recorder.Provenance.Definition;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lookups through Spring's {@code PropertySourcesPropertyResolver} (the {@code Environment} of a
+ * plain Spring application, and the resolver behind {@code @Value} placeholders) and Spring Boot's
+ * {@code ConfigurationPropertySourcesPropertyResolver} (the {@code Environment} of a Boot
+ * application). Both keep their sources in a field named {@code propertySources}.
+ *
+ * <p>A placeholder with a default, {@code ${feature.enabled:false}}, is first looked up whole, as a
+ * key {@code feature.enabled:false}, before its key part; such a miss is no key anybody reads and is
+ * not recorded.
+ */
+public final class SpringResolverInspector implements LogicalReadInspector {
+  private static final PerClass<Field> PROPERTY_SOURCES = PerClass.of(resolver -> Reflection.field(resolver, "propertySources"));
+
+  @Override
+  public int source() {
+    return ReadListener.SOURCE_SPRING;
+  }
+
+  @Override
+  public String key(Object key, Object result, Object detail) {
+    if (!(key instanceof String) || result == null && ((String) key).indexOf(':') >= 0) {
+      return null;
+    }
+    return (String) key;
+  }
+
+  @Override
+  public String value(Object result) {
+    return text(result);
+  }
+
+  @Override
+  public Provenance provenance(Object resolver, Object key, Object result, String value) {
+    SpringApi spring = SpringApi.of(resolver);
+    Field sources = PROPERTY_SOURCES.forInstance(resolver);
+    List<Definition> definitions = new ArrayList<>();
+    if (spring != null && sources != null) {
+      new PropertySourceWalker(spring).collect((Iterable<?>) read(sources, resolver), (String) key, definitions);
+    }
+    return Provenance.of(value, null, definitions);
+  }
+}

@@ -1,0 +1,55 @@
+package io.configdrift.agent.instrumentation;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Adds a call to {@code ConfigReadHook} before every return of the framework methods in
+ * {@link ReadHookPoint#FRAMEWORKS}, as their classes load. Classes are matched by name only, so
+ * nothing of a framework is loaded or touched when the application does not use it; a class loaded
+ * in several class loaders is rewritten in each.
+ */
+public final class FrameworkReadTransformer implements ClassFileTransformer {
+  private static final Set<String> TARGETS = new HashSet<>();
+
+  static {
+    for (ReadHookPoint point : ReadHookPoint.FRAMEWORKS) {
+      TARGETS.add(point.owner);
+    }
+  }
+
+  /**
+   * Registers this transformer and rewrites the target classes that are loaded already (an agent
+   * attached to a running JVM); at start-up none are.
+   */
+  public void install(Instrumentation instrumentation) {
+    instrumentation.addTransformer(this, true);
+    List<Class<?>> loaded = new ArrayList<>();
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (TARGETS.contains(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
+        loaded.add(type);
+      }
+    }
+    for (Class<?> type : loaded) {
+      try {
+        instrumentation.retransformClasses(type);
+      } catch (Throwable t) {
+        // That class stays as it was; its reads are not seen.
+      }
+    }
+  }
+
+  @Override
+  public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+    if (className == null || !TARGETS.contains(className)) {
+      return null;
+    }
+    return ReturnHookWeaver.weave(classfileBuffer, className, ReadHookPoint.FRAMEWORKS);
+  }
+}

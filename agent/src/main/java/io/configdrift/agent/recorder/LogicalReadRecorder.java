@@ -1,0 +1,46 @@
+package io.configdrift.agent.recorder;
+
+import io.configdrift.agent.bootstrap.LogicalReadListener;
+
+/**
+ * Records framework-level reads: counts them like JDK reads, in the same {@link ConfigRecorder},
+ * and attaches a {@link Provenance} on a key's first read and whenever its value changes. The
+ * framework objects are read by the {@link LogicalReadInspector} registered for each hook point.
+ */
+public final class LogicalReadRecorder implements LogicalReadListener {
+  private final ConfigRecorder recorder;
+  private final LogicalReadInspector[] inspectors;
+
+  /** {@code inspectors} is indexed by {@link LogicalReadListener} hook point; null entries are not recorded. */
+  public LogicalReadRecorder(ConfigRecorder recorder, LogicalReadInspector[] inspectors) {
+    this.recorder = recorder;
+    this.inspectors = inspectors.clone();
+  }
+
+  @Override
+  public void onLogicalRead(int hookPoint, Object owner, Object key, Object result, Object detail) {
+    if (hookPoint < 0 || hookPoint >= inspectors.length || inspectors[hookPoint] == null) {
+      return;
+    }
+    LogicalReadInspector inspector = inspectors[hookPoint];
+    String name = inspector.key(key, result, detail);
+    if (name == null) {
+      return;
+    }
+    String value = inspector.value(result);
+    KeyRecord record = recorder.record(inspector.source(), name, value);
+    if (record != null && record.needsProvenance(value)) {
+      record.attach(provenance(inspector, owner, key, result, value));
+    }
+  }
+
+  private static Provenance provenance(LogicalReadInspector inspector, Object owner, Object key, Object result,
+      String value) {
+    try {
+      return inspector.provenance(owner, key, result, value);
+    } catch (RuntimeException | LinkageError e) {
+      // A framework version the inspector does not know: the read counts, its provenance stays unknown.
+      return Provenance.unknown(value);
+    }
+  }
+}

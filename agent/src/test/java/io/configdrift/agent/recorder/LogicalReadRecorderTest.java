@@ -1,0 +1,98 @@
+package io.configdrift.agent.recorder;
+
+import static io.configdrift.agent.bootstrap.ReadListener.SOURCE_SPRING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.configdrift.agent.bootstrap.LogicalReadListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Counting every logical read, working out provenance only when it can have changed. */
+class LogicalReadRecorderTest {
+  private final ConfigRecorder recorder = new ConfigRecorder(10, () -> 1_000);
+
+  /** A framework whose resolver is a list of named maps, first one wins; counts its provenance walks. */
+  private static final class MapsInspector implements LogicalReadInspector {
+    int walks;
+
+    @Override
+    public int source() {
+      return SOURCE_SPRING;
+    }
+
+    @Override
+    public String key(Object key, Object result, Object detail) {
+      return (String) key;
+    }
+
+    @Override
+    public String value(Object result) {
+      return (String) result;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Provenance provenance(Object owner, Object key, Object result, String value) {
+      walks++;
+      if (owner == null) {
+        throw new IllegalStateException("an unknown framework version");
+      }
+      List<Provenance.Definition> definitions = new ArrayList<>();
+      for (Map.Entry<String, Map<String, String>> source : ((Map<String, Map<String, String>>) owner).entrySet()) {
+        String defined = source.getValue().get(key);
+        if (defined != null) {
+          definitions.add(new Provenance.Definition(source.getKey(), defined, null, null));
+        }
+      }
+      return Provenance.of(value, null, definitions);
+    }
+  }
+
+  @Test
+  void worksOutProvenanceOnTheFirstReadAndWhenTheValueChanges() {
+    MapsInspector inspector = new MapsInspector();
+    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
+    Map<String, Map<String, String>> sources = new java.util.LinkedHashMap<>();
+    sources.put("systemEnvironment", Map.of("pool", "10"));
+    sources.put("application.yml", Map.of("pool", "20"));
+    for (int i = 0; i < 100; i++) {
+      logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", "10", null);
+    }
+    KeyState state = recorder.snapshot().get(0);
+    assertThat(state.count).isEqualTo(100);
+    assertThat(inspector.walks).isEqualTo(1);
+    assertThat(state.provenance.winner.source).isEqualTo("systemEnvironment");
+    assertThat(state.provenance.candidates).extracting(c -> c.source + "=" + c.value).containsExactly("application.yml=20");
+
+    sources.remove("systemEnvironment");
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", "20", null);
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", new String("20"), null);
+    state = recorder.snapshot().get(0);
+    assertThat(inspector.walks).as("once more, for the new value only").isEqualTo(2);
+    assertThat(state.valueChanged).isTrue();
+    assertThat(state.provenance.winner.source).isEqualTo("application.yml");
+    assertThat(state.provenance.candidates).isEmpty();
+  }
+
+  @Test
+  void aFrameworkThatCannotBeInspectedStillCountsItsReads() {
+    MapsInspector inspector = new MapsInspector();
+    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
+    KeyState state = recorder.snapshot().get(0);
+    assertThat(state.count).isEqualTo(2);
+    assertThat(state.provenance.candidates).as("unknown, not 'no other source'").isNull();
+    assertThat(inspector.walks).as("not retried for the same value").isEqualTo(1);
+  }
+
+  @Test
+  void hookPointsWithoutAnInspectorAreIgnored() {
+    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[1]);
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
+    logical.onLogicalRead(LogicalReadListener.SMALLRYE_CONFIG, null, "pool", "10", null);
+    assertThat(recorder.snapshot()).isEmpty();
+  }
+}
