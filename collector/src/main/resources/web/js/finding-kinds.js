@@ -9,6 +9,7 @@ export const FINDING_KINDS = [
   { kind: 'inconsistent', gist: 'instances disagree', meaning: 'the live instances of this scope hold different values' },
   { kind: 'rule', gist: 'breaks policy', meaning: 'the value breaks a rule of the policy, or drift outlived its maxAge' },
   { kind: 'read-only-in', gist: 'read in one scope', meaning: 'only the code in this scope reads the key' },
+  { kind: 'shadowed', gist: 'another source loses', meaning: 'several sources of this scope define the key with different values; the framework takes one' },
 ];
 
 const MEANINGS = new Map(FINDING_KINDS.map(({ kind, meaning }) => [kind, meaning]));

@@ -107,6 +107,7 @@ function valueCell(cell, scope, colours, startsEnvironment) {
   return el('td', { className: `cell ${look}${edge}`, dataset: { scope }, title: cellDescription(cell, scope) },
     el('div', { className: 'cell-value' }, valueText(cell)),
     cell.defaultUsed && el('div', { className: 'cell-default' }, defaultText(cell)),
+    cell.winningSource && el('div', { className: 'cell-source', text: `from ${cell.winningSource}` }),
     cell.badges.length > 0 && el('div', { className: 'cell-badges' }, cell.badges.map(badge)));
 }
 
@@ -120,6 +121,7 @@ function cellDescription(cell, scope) {
   else if (cell.value !== undefined && cell.value !== null) lines.push(`value: ${cell.value}`);
   if (cell.fingerprint) lines.push(`fingerprint: ${cell.fingerprint}`);
   if (cell.defaultUsed) lines.push('the code fell back to its own default');
+  if (cell.winningSource) lines.push(`taken from ${cell.winningSource}${cell.origin ? ` (${cell.origin})` : ''}`);
   lines.push(`${plural(cell.instances, 'live instance')}${cell.read ? ', read by the code' : ', set but never read'}`);
   if (cell.disagree) lines.push('the instances here hold different values');
   return lines.join('\n');

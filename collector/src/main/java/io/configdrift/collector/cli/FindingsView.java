@@ -64,7 +64,7 @@ final class FindingsView {
   static Style style(FindingKind kind) {
     return switch (kind) {
       case DIFFERENT, MISSING, RULE -> Style.RED;
-      case DEFAULTED, READ_ONLY_IN, INCONSISTENT -> Style.YELLOW;
+      case DEFAULTED, READ_ONLY_IN, INCONSISTENT, SHADOWED -> Style.YELLOW;
       case UNUSED -> Style.CYAN;
     };
   }

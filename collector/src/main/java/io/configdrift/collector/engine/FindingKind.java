@@ -17,7 +17,9 @@ public enum FindingKind {
   /** A value breaks a rule of the policy. */
   RULE("rule"),
   /** The code in one scope reads a key that the code in the other never reads. */
-  READ_ONLY_IN("read-only-in");
+  READ_ONLY_IN("read-only-in"),
+  /** Several sources of one scope define a framework-level key with different values; one wins. */
+  SHADOWED("shadowed");
 
   private final String wireName;
 

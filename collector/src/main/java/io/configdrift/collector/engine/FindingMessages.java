@@ -13,7 +13,26 @@ final class FindingMessages {
   /** {@code changed} is the side whose value is newer: the one somebody changed. */
   static String different(String key, Side changed, Side other, Instant since) {
     return key + " is " + describe(changed) + " in " + changed.scope() + " but " + describe(other)
-        + " in " + other.scope() + since(since) + ": align them or allow the difference in the policy.";
+        + " in " + other.scope() + winningSources(changed, other) + since(since)
+        + ": align them or allow the difference in the policy.";
+  }
+
+  /** " (staging takes it from X, production from Y)" when a framework resolved it from different sources. */
+  private static String winningSources(Side one, Side other) {
+    if (one.winningSource() == null || other.winningSource() == null
+        || one.winningSource().equals(other.winningSource())) {
+      return "";
+    }
+    return " (" + one.scope() + " takes it from " + one.winningSource() + ", " + other.scope() + " from "
+        + other.winningSource() + ")";
+  }
+
+  static String shadowed(String key, Side winner, Side shadowed, int shadowedSources, Instant since) {
+    String others = shadowedSources > 1 ? " and " + (shadowedSources - 1) + " more source(s)" : "";
+    return key + " takes " + value(winner) + " from " + winner.winningSource() + " in " + winner.scope()
+        + ", shadowing " + value(shadowed) + " in " + shadowed.winningSource()
+        + (shadowed.origin() == null ? "" : " (" + shadowed.origin() + ")") + others + since(since)
+        + ": remove the value that never applies, or make the source you mean win.";
   }
 
   static String missing(String key, Side lacking, Side setter, Instant since) {

@@ -65,7 +65,7 @@ public final class MatrixBuilder {
       cells.put(scope, new MatrixCell(observations.read(), value.present(), value.value(),
           value.fingerprint(), Fingerprinter.shortForm(value.fingerprint()), value.defaultUsed(),
           value.defaultValue(), group, observations.instanceCount(), observations.dissent().isPresent(),
-          badges.forCell(scope, key)));
+          badges.forCell(scope, key), value.winningSource(), value.origin()));
     }
     return cells;
   }
@@ -95,7 +95,7 @@ public final class MatrixBuilder {
         case DIFFERENT -> null; // the cells' colours already show it
         case MISSING, DEFAULTED -> finding.a().present() ? finding.b() : finding.a();
         case READ_ONLY_IN -> finding.a().read() ? finding.a() : finding.b();
-        case UNUSED, INCONSISTENT, RULE -> finding.a();
+        case UNUSED, INCONSISTENT, RULE, SHADOWED -> finding.a();
       };
     }
 

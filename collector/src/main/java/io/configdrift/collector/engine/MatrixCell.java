@@ -18,11 +18,13 @@ import java.util.List;
  * @param instances how many live instances read or set the key here
  * @param disagree whether those instances hold different values
  * @param badges the kinds of the findings that point at this cell
+ * @param winningSource for framework-level keys, the configuration source the value came from
+ * @param origin where that source defines the key, when the framework knows it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatrixCell(boolean read, boolean present, String value, String fingerprint,
     String shortFingerprint, boolean defaultUsed, String defaultValue, int valueGroup, int instances,
-    boolean disagree, List<FindingKind> badges) {
+    boolean disagree, List<FindingKind> badges, String winningSource, String origin) {
   public MatrixCell {
     badges = List.copyOf(badges);
   }

@@ -1,9 +1,11 @@
 package io.configdrift.collector.engine;
 
 import io.configdrift.protocol.AvailableRecord;
+import io.configdrift.protocol.CandidateRecord;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Objects;
 record Observation(String instance, String environment, String region, String serviceVersion,
     String algorithm, Instant startedAt, boolean read, boolean present, String fingerprint,
     String value, boolean defaultUsed, String defaultFingerprint, String defaultValue,
-    String firstReadAt) {
+    String firstReadAt, String winningSource, String origin, List<CandidateRecord> candidates) {
 
   /** Stands for a report that did not say how it fingerprinted; comparable only with itself. */
   static final String UNKNOWN_ALGORITHM = "unknown";
@@ -26,13 +28,15 @@ record Observation(String instance, String environment, String region, String se
         algorithmOf(report), startedAt, true, present,
         present ? read.fingerprint : null, present ? read.value : null,
         !present && read.defaultUsed, !present ? read.defaultFingerprint : null,
-        !present ? read.defaultValue : null, read.firstReadAt);
+        !present ? read.defaultValue : null, read.firstReadAt,
+        present ? read.winningSource : null, present ? read.origin : null,
+        present && read.candidates != null ? read.candidates : List.of());
   }
 
   static Observation ofAvailable(Report report, Instant startedAt, AvailableRecord available) {
     return new Observation(report.instance, report.environment, report.region, report.serviceVersion,
         algorithmOf(report), startedAt, false, true, available.fingerprint,
-        null, false, null, null, null);
+        null, false, null, null, null, null, null, List.of());
   }
 
   private static String algorithmOf(Report report) {

@@ -94,7 +94,8 @@ final class ScopeIndex {
     return sides.computeIfAbsent(group, g -> {
       Observation value = g.representative();
       return new Side(scopeName, value.read(), value.present(), value.value(), value.fingerprint(),
-          value.defaultUsed(), value.defaultValue(), since(key, g), g.instances());
+          value.defaultUsed(), value.defaultValue(), since(key, g), g.instances(), value.winningSource(),
+          value.origin());
     });
   }
 

@@ -16,11 +16,20 @@ import java.util.List;
  * @param defaultValue that default, where revealed
  * @param since since when this value has been seen in the scope
  * @param instances the instances that hold this value
+ * @param winningSource for framework-level keys, the configuration source the value came from
+ * @param origin where that source defines the key, when the framework knows it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Side(String scope, boolean read, boolean present, String value, String fingerprint,
-    boolean defaultUsed, String defaultValue, Instant since, List<String> instances) {
+    boolean defaultUsed, String defaultValue, Instant since, List<String> instances, String winningSource,
+    String origin) {
   public Side {
     instances = instances == null ? List.of() : List.copyOf(instances);
+  }
+
+  /** A side of a key that no framework resolves (env, sysprop): no winning source. */
+  public Side(String scope, boolean read, boolean present, String value, String fingerprint,
+      boolean defaultUsed, String defaultValue, Instant since, List<String> instances) {
+    this(scope, read, present, value, fingerprint, defaultUsed, defaultValue, since, instances, null, null);
   }
 }

@@ -1,11 +1,15 @@
 package io.configdrift.collector.engine;
 
 import java.time.Instant;
+import io.configdrift.protocol.CandidateRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The findings one scope gives on its own: settings nobody reads, and instances that disagree. */
+/**
+ * The findings one scope gives on its own: settings nobody reads, instances that disagree, and
+ * framework keys whose winning source shadows another value.
+ */
 final class SingleScopeChecks {
   private SingleScopeChecks() {}
 
@@ -18,6 +22,7 @@ final class SingleScopeChecks {
         findings.add(unused(scope, key, observations));
       } else {
         inconsistent(scope, key, observations).ifPresent(findings::add);
+        shadowed(scope, key, observations).ifPresent(findings::add);
       }
     }
     return findings;
@@ -28,6 +33,30 @@ final class SingleScopeChecks {
     Side holder = scope.side(key, observations.dominant());
     return new Finding(FindingKind.UNUSED, key.source(), key.key(), holder, null, holder.since(),
         FindingMessages.unused(key.key(), holder, holder.since()));
+  }
+
+  /**
+   * The framework took the value from one source while another source of the same scope defines a
+   * different one (the file says 20, the environment says 10): a = the winner, b = the first
+   * shadowed candidate with another value.
+   */
+  private static Optional<Finding> shadowed(ScopeIndex scope, ConfigKey key, KeyObservations observations) {
+    Observation winner = observations.dominant().representative();
+    if (!winner.present() || winner.candidates().isEmpty()) {
+      return Optional.empty();
+    }
+    List<CandidateRecord> differing = winner.candidates().stream()
+        .filter(c -> c.fingerprint != null && !c.fingerprint.equals(winner.fingerprint()))
+        .toList();
+    if (differing.isEmpty()) {
+      return Optional.empty();
+    }
+    Side winning = scope.side(key, observations.dominant());
+    CandidateRecord first = differing.get(0);
+    Side loser = new Side(winning.scope(), true, true, first.value, first.fingerprint, false, null,
+        winning.since(), winning.instances(), first.source, first.origin);
+    return Optional.of(new Finding(FindingKind.SHADOWED, key.source(), key.key(), winning, loser, winning.since(),
+        FindingMessages.shadowed(key.key(), winning, loser, differing.size(), winning.since())));
   }
 
   /** The instances that read the key disagree: a = the majority's value, b = the biggest dissent. */

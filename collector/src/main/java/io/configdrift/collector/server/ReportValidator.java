@@ -1,6 +1,7 @@
 package io.configdrift.collector.server;
 
 import io.configdrift.protocol.AvailableRecord;
+import io.configdrift.protocol.CandidateRecord;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
@@ -23,7 +24,8 @@ public final class ReportValidator {
   static final int MAX_CALLER_LENGTH = 1_024;
   static final int MAX_ENTRIES = 20_000;
   static final Set<String> ALGORITHMS = Set.of(Fingerprinter.HMAC_SHA256, Fingerprinter.SHA256);
-  static final Set<String> SOURCES = Set.of(Sources.ENV, Sources.SYSPROP);
+  static final Set<String> SOURCES = Set.of(Sources.ENV, Sources.SYSPROP, Sources.SPRING, Sources.MICROPROFILE);
+  static final int MAX_CANDIDATES = 64;
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
   /** Throws {@link InvalidReportException} naming the field at fault; returns the report when it is valid. */
@@ -83,6 +85,9 @@ public final class ReportValidator {
       timestamp(at + ".firstReadAt", read.firstReadAt, false);
       timestamp(at + ".lastReadAt", read.lastReadAt, false);
       callers(at + ".callers", read.callers);
+      text(at + ".winningSource", read.winningSource, MAX_CALLER_LENGTH, false);
+      text(at + ".origin", read.origin, MAX_CALLER_LENGTH, false);
+      candidates(at + ".candidates", read.candidates);
     }
   }
 
@@ -110,6 +115,26 @@ public final class ReportValidator {
     text(at + ".key", key, MAX_KEY_LENGTH, true);
     if (!seen.add(source + "\u0000" + key)) {
       throw new InvalidReportException(at + ".key", at + " repeats a source and key listed before it");
+    }
+  }
+
+  private static void candidates(String field, List<CandidateRecord> candidates) {
+    if (candidates == null) {
+      return;
+    }
+    if (candidates.size() > MAX_CANDIDATES) {
+      throw new InvalidReportException(field, field + " lists more than " + MAX_CANDIDATES + " sources");
+    }
+    for (int i = 0; i < candidates.size(); i++) {
+      String at = field + "[" + i + "]";
+      CandidateRecord candidate = candidates.get(i);
+      if (candidate == null) {
+        throw new InvalidReportException(at, at + " is null");
+      }
+      text(at + ".source", candidate.source, MAX_CALLER_LENGTH, true);
+      fingerprint(at + ".fingerprint", candidate.fingerprint, false);
+      text(at + ".value", candidate.value, MAX_VALUE_LENGTH, false);
+      text(at + ".origin", candidate.origin, MAX_CALLER_LENGTH, false);
     }
   }
 

@@ -117,6 +117,28 @@ public final class TestReports {
       return sets(source, key, value);
     }
 
+    /**
+     * Spring resolved {@code key} to {@code value} from {@code winningSource}; each further pair of
+     * {@code shadowed} is another source and the value it defines for the key.
+     */
+    public Builder resolves(String key, String value, String winningSource, String... shadowed) {
+      ReadRecord read = read(Sources.SPRING, key, null);
+      read.present = true;
+      read.fingerprint = fingerprinter.fingerprint(value);
+      read.value = reveal.revealedValue(key, value);
+      read.winningSource = winningSource;
+      read.candidates = new java.util.ArrayList<>();
+      for (int i = 0; i + 1 < shadowed.length; i += 2) {
+        io.configdrift.protocol.CandidateRecord candidate = new io.configdrift.protocol.CandidateRecord();
+        candidate.source = shadowed[i];
+        candidate.fingerprint = fingerprinter.fingerprint(shadowed[i + 1]);
+        candidate.value = reveal.revealedValue(key, shadowed[i + 1]);
+        read.candidates.add(candidate);
+      }
+      report.reads.add(read);
+      return this;
+    }
+
     /** The code read env {@code key}, which is not set, and got nothing. */
     public Builder readsUnset(String key) {
       report.reads.add(read(Sources.ENV, key, null));
