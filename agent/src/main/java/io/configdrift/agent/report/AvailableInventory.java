@@ -3,7 +3,6 @@ package io.configdrift.agent.report;
 import io.configdrift.protocol.AvailableRecord;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.Sources;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class AvailableInventory {
   private Set<String> commandLineProperties() {
     Set<String> names = commandLineProperties;
     if (names == null) {
-      names = parseDefinitions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      names = parseDefinitions(JvmArguments.read());
       commandLineProperties = names;
     }
     return names;

@@ -32,7 +32,11 @@ class AgentJarPackagingIT {
         }
       }
       assertThat(foreign).as("unrelocated third-party classes").isEmpty();
-      assertThat(jar.getEntry("io/configdrift/agent/shaded/bytebuddy/ByteBuddy.class")).isNotNull();
+      assertThat(jar.getEntry("io/configdrift/agent/shaded/bytebuddy/jar/asm/ClassReader.class")).isNotNull();
+      assertThat(jar.getEntry("io/configdrift/protocol/Report.class"))
+          .as("the protocol is relocated too: the application may carry its own version").isNull();
+      assertThat(jar.getEntry("io/configdrift/agent/shaded/bytebuddy/ByteBuddy.class"))
+          .as("only byte-buddy's ASM is carried").isNull();
       assertThat(jar.getEntry("io/configdrift/agent/bootstrap/ConfigReadHook.class"))
           .as("bootstrap classes exist once, in the nested jar for the boot class path").isNull();
     }
