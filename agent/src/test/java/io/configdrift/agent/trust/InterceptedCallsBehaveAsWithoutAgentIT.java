@@ -54,26 +54,25 @@ class InterceptedCallsBehaveAsWithoutAgentIT {
     Path work = Files.createTempDirectory("trust-calls");
     Path callFile = work.resolve("calls.txt");
     Files.write(callFile, calls.stream().map(Call::encode).collect(Collectors.toList()), StandardCharsets.US_ASCII);
-    try {
-      ChildJvm.Result without = program(javaHome, callFile).run();
-      ChildJvm.Result with = program(javaHome, callFile)
-          .withAgent("service=calls,environment=test,instance=i,interval=1,file=" + work.resolve("report.json"))
-          .run();
-      assertThat(without.exitCode).as(without.toString()).isZero();
-      assertThat(with.exitCode).as(with.toString()).isZero();
-      List<String> expected = without.stdout.lines().collect(Collectors.toList());
-      List<String> actual = with.stdout.lines().collect(Collectors.toList());
-      assertThat(expected).as("the program printed one line per call").hasSize(calls.size());
-      for (int i = 0; i < expected.size(); i++) {
-        assertThat(actual.get(i)).as("call %d: %s", i, calls.get(i)).isEqualTo(expected.get(i));
-      }
-      assertThat(actual).hasSameSizeAs(expected);
-      assertThat(with.agentLines()).as("the agent reported without trouble")
-          .noneSatisfy(line -> assertThat(line).contains("cannot"));
-      assertThat(ReportFile.read(work.resolve("report.json")).service).isEqualTo("calls");
-    } finally {
-      TrustFiles.deleteRecursively(work);
+    ChildJvm.Result without = program(javaHome, callFile).run();
+    ChildJvm.Result with = program(javaHome, callFile)
+        .withAgent("service=calls,environment=test,instance=i,interval=1,file=" + work.resolve("report.json"))
+        .run();
+    assertThat(without.exitCode).as(without.toString()).isZero();
+    assertThat(with.exitCode).as(with.toString()).isZero();
+    List<String> expected = without.stdout.lines().collect(Collectors.toList());
+    List<String> actual = with.stdout.lines().collect(Collectors.toList());
+    assertThat(expected).as("the program printed one line per call").hasSize(calls.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(actual.get(i)).as("call %d: %s", i, calls.get(i)).isEqualTo(expected.get(i));
     }
+    assertThat(actual).hasSameSizeAs(expected);
+    assertThat(with.agentLines()).as("the agent reported without trouble")
+        .noneSatisfy(line -> assertThat(line).contains("cannot"));
+    assertThat(work.resolve("report.json")).as("the report of the calls in " + callFile).exists();
+    assertThat(ReportFile.read(work.resolve("report.json")).service).isEqualTo("calls");
+    // Left in place when an assertion fails, for replaying the calls by hand.
+    TrustFiles.deleteRecursively(work);
   }
 
   private static ChildJvm program(Path javaHome, Path callFile) {
