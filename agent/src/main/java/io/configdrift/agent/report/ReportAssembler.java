@@ -5,11 +5,13 @@ import io.configdrift.agent.config.AgentIdentity;
 import io.configdrift.agent.recorder.ConfigRecorder;
 import io.configdrift.agent.recorder.KeyState;
 import io.configdrift.agent.recorder.Provenance;
+import io.configdrift.protocol.AvailableRecord;
 import io.configdrift.protocol.CandidateRecord;
 import io.configdrift.protocol.FingerprintInfo;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
+import io.configdrift.protocol.ReportLimits;
 import io.configdrift.protocol.RevealPolicy;
 import io.configdrift.protocol.Sources;
 import java.time.Instant;
@@ -72,13 +74,31 @@ public final class ReportAssembler {
     List<KeyState> states = recorder.snapshot();
     states.sort(Comparator.comparingInt((KeyState s) -> s.source).thenComparing(s -> s.key));
     List<ReadRecord> reads = new ArrayList<>(states.size());
+    long unreportable = 0;
     for (KeyState state : states) {
-      reads.add(toRecord(state));
+      // A key the collector refuses (blank, too long, control characters, half a surrogate pair)
+      // would get the whole report refused; its reads count as dropped instead.
+      if (ReportLimits.isReportableKey(state.key)) {
+        reads.add(toRecord(state));
+      } else {
+        unreportable += state.count;
+      }
     }
     report.reads = reads;
-    report.available = inventory.collect(environment.get(), systemProperties, fingerprinter);
-    report.dropped = recorder.dropped();
+    report.available = reportable(inventory.collect(environment.get(), systemProperties, fingerprinter));
+    report.dropped = recorder.dropped() + unreportable;
     return report;
+  }
+
+  private static List<AvailableRecord> reportable(List<AvailableRecord> available) {
+    available.removeIf(entry -> !ReportLimits.isReportableKey(entry.key));
+    return available;
+  }
+
+  /** The plain value where the reveal policy allows it and a report can carry it. */
+  private String revealed(String key, String value) {
+    String shown = revealPolicy.revealedValue(key, value);
+    return shown != null && ReportLimits.isReportableValue(shown) ? shown : null;
   }
 
   private ReadRecord toRecord(KeyState state) {
@@ -87,10 +107,10 @@ public final class ReportAssembler {
     read.key = state.key;
     read.present = state.value != null;
     read.fingerprint = fingerprinter.fingerprint(state.value);
-    read.value = revealPolicy.revealedValue(state.key, state.value);
+    read.value = revealed(state.key, state.value);
     read.defaultUsed = state.defaultUsed;
     read.defaultFingerprint = fingerprinter.fingerprint(state.defaultValue);
-    read.defaultValue = revealPolicy.revealedValue(state.key, state.defaultValue);
+    read.defaultValue = revealed(state.key, state.defaultValue);
     read.count = state.count;
     read.firstReadAt = Instant.ofEpochMilli(state.firstReadAt).toString();
     read.lastReadAt = Instant.ofEpochMilli(state.lastReadAt).toString();
@@ -102,20 +122,33 @@ public final class ReportAssembler {
     return read;
   }
 
+  /** A source name or origin as a report can carry it: clean text within the collector's limit. */
+  private static String describing(String text) {
+    if (text == null || !ReportLimits.isCleanText(text)) {
+      return null;
+    }
+    if (text.length() <= ReportLimits.MAX_CALLER_LENGTH) {
+      return text;
+    }
+    int end = ReportLimits.MAX_CALLER_LENGTH;
+    // Never cut a surrogate pair in two: the collector refuses broken unicode.
+    return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+  }
+
   /** Winner and shadowed candidates, fingerprinted and revealed by the same rules as the read's own value. */
   private void addProvenance(ReadRecord read, String key, Provenance provenance) {
     if (provenance.winner != null) {
-      read.winningSource = provenance.winner.source;
-      read.origin = provenance.winner.origin;
+      read.winningSource = describing(provenance.winner.source);
+      read.origin = describing(provenance.winner.origin);
       read.winningOrdinal = provenance.winner.ordinal;
     }
     read.candidates = new ArrayList<>(provenance.candidates.size());
     for (Provenance.Definition shadowed : provenance.candidates) {
       CandidateRecord candidate = new CandidateRecord();
-      candidate.source = shadowed.source;
+      candidate.source = describing(shadowed.source);
       candidate.fingerprint = fingerprinter.fingerprint(shadowed.value);
-      candidate.value = revealPolicy.revealedValue(key, shadowed.value);
-      candidate.origin = shadowed.origin;
+      candidate.value = revealed(key, shadowed.value);
+      candidate.origin = describing(shadowed.origin);
       candidate.ordinal = shadowed.ordinal;
       read.candidates.add(candidate);
     }

@@ -39,7 +39,9 @@ final class CollectorClient implements ReportSink {
         .callTimeout(Duration.ofSeconds(10))
         .retryOnConnectionFailure(false)
         .build();
-    this.finalClient = client.newBuilder().callTimeout(FINAL_CALL_TIMEOUT).build();
+    // The call timeout does not cut a connection attempt short, so the exit report's connect
+    // timeout must fit in the exit budget too (a collector too busy to accept held exit 2 s).
+    this.finalClient = client.newBuilder().callTimeout(FINAL_CALL_TIMEOUT).connectTimeout(FINAL_CALL_TIMEOUT).build();
     this.backoff = new Backoff(intervalMillis);
   }
 

@@ -5,6 +5,7 @@ import io.configdrift.protocol.CandidateRecord;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
+import io.configdrift.protocol.ReportLimits;
 import io.configdrift.protocol.Sources;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,11 +19,11 @@ import java.util.regex.Pattern;
  * report may hold is bounded here, so storage and the engine only ever see sane data.
  */
 public final class ReportValidator {
-  static final int MAX_IDENTIFIER_LENGTH = 200;
-  static final int MAX_KEY_LENGTH = 1_024;
-  static final int MAX_VALUE_LENGTH = 4_096;
-  static final int MAX_CALLER_LENGTH = 1_024;
-  static final int MAX_ENTRIES = 20_000;
+  static final int MAX_IDENTIFIER_LENGTH = ReportLimits.MAX_IDENTIFIER_LENGTH;
+  static final int MAX_KEY_LENGTH = ReportLimits.MAX_KEY_LENGTH;
+  static final int MAX_VALUE_LENGTH = ReportLimits.MAX_VALUE_LENGTH;
+  static final int MAX_CALLER_LENGTH = ReportLimits.MAX_CALLER_LENGTH;
+  static final int MAX_ENTRIES = ReportLimits.MAX_ENTRIES;
   static final Set<String> ALGORITHMS = Set.of(Fingerprinter.HMAC_SHA256, Fingerprinter.SHA256);
   static final Set<String> SOURCES = Set.of(Sources.ENV, Sources.SYSPROP, Sources.SPRING, Sources.MICROPROFILE);
   static final int MAX_CANDIDATES = 64;
@@ -188,20 +189,9 @@ public final class ReportValidator {
     if (value.length() > maxLength) {
       throw new InvalidReportException(field, field + " is longer than " + maxLength + " characters");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogatePair(value, i)) {
-        throw new InvalidReportException(field, field + " contains a control character or broken unicode");
-      }
-      if (Character.isHighSurrogate(c)) {
-        i++;
-      }
+    if (!ReportLimits.isCleanText(value)) {
+      throw new InvalidReportException(field, field + " contains a control character or broken unicode");
     }
-  }
-
-  private static boolean validSurrogatePair(String value, int i) {
-    return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
-        && Character.isLowSurrogate(value.charAt(i + 1));
   }
 
   private static void timestamp(String field, String value, boolean required) {

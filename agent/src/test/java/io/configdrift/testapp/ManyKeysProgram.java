@@ -1,0 +1,37 @@
+package io.configdrift.testapp;
+
+/**
+ * Reads a great many distinct keys, each once: half from the environment, half system properties,
+ * every key long enough that keeping them all would need far more heap than the test gives. Prints
+ * the number of reads and the heap in use after a full collection.
+ *
+ * <p>Argument: the number of keys.
+ */
+public final class ManyKeysProgram {
+  /** Makes every key about 100 characters long. */
+  private static final String PADDING = "-".repeat(80);
+
+  public static void main(String[] args) {
+    int keys = Integer.parseInt(args[0]);
+    long set = 0;
+    for (int i = 0; i < keys; i++) {
+      String value = i % 2 == 0 ? System.getenv(envKey(i)) : System.getProperty(propertyKey(i));
+      if (value != null) {
+        set++;
+      }
+    }
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    long usedMegabytes = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    System.out.println("reads=" + keys + " set=" + set);
+    System.out.println("heap used after gc MB=" + usedMegabytes);
+  }
+
+  public static String envKey(int i) {
+    return "MANY_KEY_" + i + PADDING;
+  }
+
+  public static String propertyKey(int i) {
+    return "many.key." + i + PADDING;
+  }
+}
