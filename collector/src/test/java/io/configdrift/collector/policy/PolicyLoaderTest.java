@@ -154,7 +154,7 @@ class PolicyLoaderTest {
         .isEqualTo("policy.yaml: line 3, column 5 (rules[0].absent): expected true or false here");
     assertThat(errorOf("baseline:\n  - kind: diferent\n    key: X\n    scope: production\n"))
         .isEqualTo("policy.yaml: line 2, column 5 (baseline[0].kind): 'diferent' is not one of different, missing,"
-            + " defaulted, unused, inconsistent, rule, read-only-in");
+            + " defaulted, unused, inconsistent, rule, read-only-in, shadowed");
     assertThat(errorOf("- a\n- b\n")).isEqualTo("policy.yaml: line 1, column 1: expected a mapping of fields here");
   }
 
