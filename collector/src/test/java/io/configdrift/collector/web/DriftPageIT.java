@@ -160,8 +160,9 @@ class DriftPageIT {
     assertThat(cell(row("env:FEATURE_BANNER"), STAGING).getText()).isEqualTo(BANNER_MARKUP);
 
     markupRow.findElement(By.cssSelector(".key-name")).click();
-    WebElement title = wait.until(d -> d.findElement(By.cssSelector("#key-panel .key-title")));
-    assertThat(title.getText()).isEqualTo(CheckoutProgram.MARKUP_KEY);
+    // The panel renders twice (before and after its timeline arrives): look the title up afresh each time.
+    wait.until(d -> CheckoutProgram.MARKUP_KEY.equals(
+        d.findElement(By.cssSelector("#key-panel .key-title")).getText()));
     wait.until(d -> !d.findElements(By.cssSelector("#key-panel .timeline-entry")).isEmpty());
 
     assertThat(browser.findElements(By.tagName("img"))).isEmpty();
