@@ -16,7 +16,9 @@ import java.util.Properties;
  * returned (with its type) or the class of what it threw. A test runs it once with and once without
  * the agent and compares the two outputs line by line.
  *
- * <p>Argument: the file, one call a line as written by {@link Call#encode()}.
+ * <p>Arguments: the file, one call a line as written by {@link Call#encode()}; optionally the
+ * agent's report file, to end only once a report assembled after the last call is written
+ * ({@link FreshReport}).
  */
 public final class ConfigCallsProgram {
   /** Every intercepted way to read configuration, and the two ways to change a system property. */
@@ -97,7 +99,7 @@ public final class ConfigCallsProgram {
     }
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.US_ASCII);
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
@@ -111,6 +113,9 @@ public final class ConfigCallsProgram {
       out.println(i + " " + call.method + " -> " + outcome);
     }
     out.flush();
+    if (args.length > 1) {
+      FreshReport.await(Path.of(args[1]));
+    }
   }
 
   private static Object invoke(Method method, List<String> a) {

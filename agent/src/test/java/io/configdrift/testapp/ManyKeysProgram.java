@@ -5,13 +5,14 @@ package io.configdrift.testapp;
  * every key long enough that keeping them all would need far more heap than the test gives. Prints
  * the number of reads and the heap in use after a full collection.
  *
- * <p>Argument: the number of keys.
+ * <p>Arguments: the number of keys; optionally the agent's report file, to end only once a report
+ * assembled after the reads is written ({@link FreshReport}).
  */
 public final class ManyKeysProgram {
   /** Makes every key about 100 characters long. */
   private static final String PADDING = "-".repeat(80);
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     int keys = Integer.parseInt(args[0]);
     long set = 0;
     for (int i = 0; i < keys; i++) {
@@ -25,6 +26,9 @@ public final class ManyKeysProgram {
     long usedMegabytes = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
     System.out.println("reads=" + keys + " set=" + set);
     System.out.println("heap used after gc MB=" + usedMegabytes);
+    if (args.length > 1) {
+      FreshReport.await(java.nio.file.Path.of(args[1]));
+    }
   }
 
   public static String envKey(int i) {

@@ -54,9 +54,10 @@ class InterceptedCallsBehaveAsWithoutAgentIT {
     Path work = Files.createTempDirectory("trust-calls");
     Path callFile = work.resolve("calls.txt");
     Files.write(callFile, calls.stream().map(Call::encode).collect(Collectors.toList()), StandardCharsets.US_ASCII);
-    ChildJvm.Result without = program(javaHome, callFile).run();
-    ChildJvm.Result with = program(javaHome, callFile)
-        .withAgent("service=calls,environment=test,instance=i,interval=1,file=" + work.resolve("report.json"))
+    Path report = work.resolve("report.json");
+    ChildJvm.Result without = program(javaHome).main(ConfigCallsProgram.class, callFile.toString()).run();
+    ChildJvm.Result with = program(javaHome).main(ConfigCallsProgram.class, callFile.toString(), report.toString())
+        .withAgent("service=calls,environment=test,instance=i,interval=1,file=" + report)
         .run();
     assertThat(without.exitCode).as(without.toString()).isZero();
     assertThat(with.exitCode).as(with.toString()).isZero();
@@ -69,13 +70,13 @@ class InterceptedCallsBehaveAsWithoutAgentIT {
     assertThat(actual).hasSameSizeAs(expected);
     assertThat(with.agentLines()).as("the agent reported without trouble")
         .noneSatisfy(line -> assertThat(line).contains("cannot"));
-    assertThat(work.resolve("report.json")).as("the report of the calls in " + callFile).exists();
-    assertThat(ReportFile.read(work.resolve("report.json")).service).isEqualTo("calls");
+    assertThat(report).as("a report assembled after the calls in " + callFile).exists();
+    assertThat(ReportFile.read(report).service).isEqualTo("calls");
     // Left in place when an assertion fails, for replaying the calls by hand.
     TrustFiles.deleteRecursively(work);
   }
 
-  private static ChildJvm program(Path javaHome, Path callFile) {
+  private static ChildJvm program(Path javaHome) {
     return ChildJvm.on(javaHome)
         .env("TRUST_ENV_TEXT", "hello")
         .env("TRUST_ENV_NUMBER", "42")
@@ -84,8 +85,7 @@ class InterceptedCallsBehaveAsWithoutAgentIT {
         .jvmOption("-Dtrust.number=-17")
         .jvmOption("-Dtrust.long=9000000000")
         .jvmOption("-Dtrust.flag=true")
-        .jvmOption("-Dtrust.empty=")
-        .main(ConfigCallsProgram.class, callFile.toString());
+        .jvmOption("-Dtrust.empty=");
   }
 
   @Provide

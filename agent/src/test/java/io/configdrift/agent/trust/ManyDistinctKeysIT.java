@@ -29,8 +29,8 @@ class ManyDistinctKeysIT {
         .jvmOption("-Xmx64m")
         .jvmOption("-XX:+UseSerialGC")
         .env("MANY_KEY_0" + "-".repeat(80), "set")
-        .withAgent("service=many,environment=test,instance=i,file=" + reportFile)
-        .main(ManyKeysProgram.class, String.valueOf(KEYS))
+        .withAgent("service=many,environment=test,instance=i,interval=1,file=" + reportFile)
+        .main(ManyKeysProgram.class, String.valueOf(KEYS), reportFile.toString())
         .run();
 
     assertThat(result.exitCode).as(result.toString()).isZero();

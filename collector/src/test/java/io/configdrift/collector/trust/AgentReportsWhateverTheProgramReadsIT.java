@@ -47,6 +47,7 @@ class AgentReportsWhateverTheProgramReadsIT {
     calls.add(new Call(Method.GETENV, "LOG_LEVEL"));
     calls.add(new Call(Method.GETENV, "PAYMENT_TIMEOUT"));
     Path callFile = temp.resolve("calls.txt");
+    Path reportFile = temp.resolve("report.json");
     Files.write(callFile, calls.stream().map(Call::encode).collect(Collectors.toList()), StandardCharsets.US_ASCII);
 
     try (CollectorProcess collector = CollectorProcess.start(temp, jdbcUrl, "--agent-interval", "3600")) {
@@ -55,14 +56,15 @@ class AgentReportsWhateverTheProgramReadsIT {
           .env("DB_TIMEOUT", "30s\n")
           .env("LOG_LEVEL", "DEBUG".repeat(1_000))
           .env("PAYMENT_TIMEOUT", "45")
-          .withAgent("service=odd,environment=production,instance=pod-1,interval=1,collector=" + collector.baseUrl())
-          .main(ConfigCallsProgram.class, callFile.toString())
+          .withAgent("service=odd,environment=production,instance=pod-1,interval=1,collector=" + collector.baseUrl()
+              + ",file=" + reportFile)
+          .main(ConfigCallsProgram.class, callFile.toString(), reportFile.toString())
           .run();
       assertThat(result.exitCode).as(result.toString()).isZero();
       assertThat(result.agentLines()).as("the collector took every report")
           .noneSatisfy(line -> assertThat(line).contains("cannot deliver"));
 
-      JsonNode matrix = Http.get(collector.baseUrl() + "/v1/services/odd/matrix", null).json();
+      JsonNode matrix = Http.awaitJson(collector.baseUrl() + "/v1/services/odd/matrix", null, answer -> answer.has("rows"));
       assertThat(cell(matrix, "PAYMENT_TIMEOUT").path("value").asText()).isEqualTo("45");
       assertThat(cell(matrix, "DB_TIMEOUT").path("present").asBoolean()).isTrue();
       assertThat(cell(matrix, "DB_TIMEOUT").has("value")).as("a value with a newline stays hidden").isFalse();

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Bodies no collector may accept, made from a valid report by a seeded {@link Random}: truncated,
- * with bytes no JSON text may hold, with a field of the wrong type or shape, missing or out of
+ * with bytes no JSON text may hold, with a field of the wrong type or shape (also one Jackson would
+ * convert by default), with text after the report, with a field missing or out of
  * range, oversized, too many entries, nested too deep, with identifiers that traverse paths, with
  * invalid UTF-8, and gzip that is broken or a bomb. Hostile text (SQL, HTML) rides along in
  * identifiers and keys, always next to a defect, so that the whole report must be refused.
@@ -46,7 +47,7 @@ final class HostileReports {
   private final List<Function<Random, Attempt>> mutations = List.of(
       this::truncated, this::truncatedGzip, this::forbiddenBytes, this::gzipBitFlip, this::wrongType,
       this::missingField, this::outOfRange, this::oversized, this::deeplyNested, this::badIdentifier,
-      this::invalidUtf8, this::gzipGarbage, this::notAReport);
+      this::invalidUtf8, this::gzipGarbage, this::notAReport, this::convertibleType, this::textAfterTheReport);
 
   HostileReports(long seed, Report validReport) {
     this.random = new Random(seed);
@@ -133,6 +134,31 @@ final class HostileReports {
       return choices[r.nextInt(choices.length)];
     }
     return r.nextBoolean() ? object : array;
+  }
+
+  /** A field of another type that Jackson's defaults would quietly convert: "5" for 5, 123 for "123", 1 for true. */
+  private Attempt convertibleType(Random r) {
+    ObjectNode report = tree();
+    ObjectNode read = (ObjectNode) report.get("reads").get(0);
+    switch (r.nextInt(8)) {
+      case 0: report.put("sequence", report.get("sequence").asText()); break;
+      case 1: report.put("service", r.nextInt(1_000)); break;
+      case 2: report.put("environment", r.nextBoolean()); break;
+      case 3: report.put("sequence", report.get("sequence").asLong() + 0.5); break;
+      case 4: report.put("dropped", "0"); break;
+      case 5: read.put("present", 1); break;
+      case 6: read.put("count", String.valueOf(r.nextInt(100))); break;
+      default: read.put("valueChanged", "false"); break;
+    }
+    return new Attempt("convertible wrong type", bytes(report), false);
+  }
+
+  /** A valid report with more after it: another document, a stray token, hostile text. */
+  private Attempt textAfterTheReport(Random r) {
+    String[] tails = {"{}", "]", ",", " x", new String(valid, StandardCharsets.UTF_8), HOSTILE_TEXT.get(r.nextInt(HOSTILE_TEXT.size()))};
+    byte[] body = (new String(valid, StandardCharsets.UTF_8) + tails[r.nextInt(tails.length)]).getBytes(StandardCharsets.UTF_8);
+    boolean gzip = r.nextBoolean();
+    return new Attempt("text after the report", gzip ? SyntheticAgent.gzip(body) : body, gzip);
   }
 
   private Attempt missingField(Random r) {

@@ -8,6 +8,7 @@ import io.configdrift.collector.trust.TrustDatabase.Kind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class IngestUnderLoadIT {
       assertThat(database.assertConsistent()).isEqualTo(AGENTS);
       assertThat(Http.get(collector.baseUrl() + "/v1/services/" + SERVICE + "/matrix", null).status()).isEqualTo(200);
 
-      long[] latencies = latenciesByAgent.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+      long[] latencies = latenciesByAgent.stream().flatMapToLong(Arrays::stream).toArray();
       Figures.record("load-" + kind.name().toLowerCase(), String.format(
           "%d agents, %d keys a report, %.0f s: %d reports, %.0f reports/s, 0 errors, 0 lost; latency %s",
           AGENTS, KEYS_PER_REPORT, seconds, requests.get(), requests.get() / seconds, Figures.percentiles(latencies)));

@@ -6,6 +6,9 @@ import io.configdrift.collector.storage.InstanceRecord;
 import io.configdrift.collector.storage.PostgresTestDatabase;
 import io.configdrift.collector.storage.Storage;
 import io.configdrift.collector.storage.StorageFactory;
+import io.configdrift.protocol.ReadRecord;
+import io.configdrift.protocol.Report;
+import io.configdrift.protocol.ReportCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-import io.configdrift.protocol.ReadRecord;
-import io.configdrift.protocol.Report;
-import io.configdrift.protocol.ReportCodec;
 
 /**
  * The database behind a collector under test, an SQLite file or a fresh PostgreSQL schema, and
