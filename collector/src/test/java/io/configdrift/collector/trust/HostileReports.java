@@ -99,10 +99,23 @@ final class HostileReports {
 
   /** A flipped bit past the gzip header (which no checksum covers) breaks the stream or its CRC. */
   private Attempt gzipBitFlip(Random r) {
-    byte[] zipped = SyntheticAgent.gzip(valid);
-    int at = 10 + r.nextInt(zipped.length - 10);
-    zipped[at] ^= (byte) (1 << r.nextInt(8));
+    byte[] original = SyntheticAgent.gzip(valid);
+    byte[] zipped;
+    do {
+      zipped = original.clone();
+      int at = 10 + r.nextInt(zipped.length - 10);
+      zipped[at] ^= (byte) (1 << r.nextInt(8));
+      // A flip in the unused bits after deflate's last block changes nothing: that body is still valid.
+    } while (unzipsTo(zipped, valid));
     return new Attempt("gzip bit flip", zipped, true);
+  }
+
+  private static boolean unzipsTo(byte[] zipped, byte[] expected) {
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped))) {
+      return java.util.Arrays.equals(in.readAllBytes(), expected);
+    } catch (java.io.IOException broken) {
+      return false;
+    }
   }
 
   /** A field given a value of a shape Jackson cannot turn into its type. */
