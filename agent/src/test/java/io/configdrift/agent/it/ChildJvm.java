@@ -63,6 +63,30 @@ public final class ChildJvm {
     return Path.of(System.getProperty("test.classes", "target/test-classes")).toAbsolutePath();
   }
 
+  /**
+   * Puts the application under test on the class path: its classes ({@code application.classes})
+   * and the runtime class path its build wrote to a file ({@code application.classpath}), as the
+   * fixture modules configure them.
+   */
+  public ChildJvm applicationUnderTest() throws IOException {
+    classPath(Path.of(requiredProperty("application.classes")));
+    String libraries = Files.readString(Path.of(requiredProperty("application.classpath"))).trim();
+    for (String entry : libraries.split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        classPath(Path.of(entry));
+      }
+    }
+    return this;
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("system property " + name + " is not set: run the test with mvn verify");
+    }
+    return value;
+  }
+
   public ChildJvm withAgent(String agentArguments) {
     String option = "-javaagent:" + agentJar();
     jvmOptions.add(agentArguments == null || agentArguments.isEmpty() ? option : option + "=" + agentArguments);
