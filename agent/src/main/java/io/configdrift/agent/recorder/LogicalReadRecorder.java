@@ -1,6 +1,7 @@
 package io.configdrift.agent.recorder;
 
 import io.configdrift.agent.bootstrap.LogicalReadListener;
+import java.util.List;
 
 /**
  * Records framework-level reads: counts them like JDK reads, in the same {@link ConfigRecorder},
@@ -36,6 +37,11 @@ public final class LogicalReadRecorder implements LogicalReadListener {
 
   private static Provenance provenance(LogicalReadInspector inspector, Object owner, Object key, Object result,
       String value) {
+    if (value == null) {
+      // No source won, so none was shadowed: most of a framework's start-up lookups find nothing,
+      // and walking every source for them would cost start-up time to learn nothing.
+      return Provenance.of(null, null, List.of());
+    }
     try {
       return inspector.provenance(owner, key, result, value);
     } catch (RuntimeException | LinkageError e) {

@@ -89,6 +89,18 @@ class LogicalReadRecorderTest {
   }
 
   @Test
+  void aLookupThatFoundNothingHasNoWinnerAndIsNotWalked() {
+    MapsInspector inspector = new MapsInspector();
+    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, Map.of(), "logging.file.name", null, null);
+    KeyState state = recorder.snapshot().get(0);
+    assertThat(state.value).isNull();
+    assertThat(state.provenance.winner).isNull();
+    assertThat(state.provenance.candidates).isEmpty();
+    assertThat(inspector.walks).isZero();
+  }
+
+  @Test
   void hookPointsWithoutAnInspectorAreIgnored() {
     LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[1]);
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
