@@ -21,8 +21,18 @@ import java.util.List;
  * sources are asked for the name one by one, in SmallRye's order (highest ordinal first).
  */
 public final class SmallRyeConfigInspector implements LogicalReadInspector {
-  private static final PerClass<ConfigValueApi> CONFIG_VALUE = PerClass.of(ConfigValueApi::new);
-  private static final PerClass<ConfigApi> CONFIG = PerClass.of(ConfigApi::new);
+  private static final PerClass<ConfigValueApi> CONFIG_VALUE = new PerClass<ConfigValueApi>() {
+    @Override
+    protected ConfigValueApi compute(Class<?> configValue) throws ReflectiveOperationException {
+      return new ConfigValueApi(configValue);
+    }
+  };
+  private static final PerClass<ConfigApi> CONFIG = new PerClass<ConfigApi>() {
+    @Override
+    protected ConfigApi compute(Class<?> config) throws ReflectiveOperationException {
+      return new ConfigApi(config);
+    }
+  };
 
   @Override
   public int source() {

@@ -28,8 +28,18 @@ import java.util.List;
  * type such as {@code String}, {@code Duration} or {@code List}).
  */
 public final class BootBinderInspector implements LogicalReadInspector {
-  private static final PerClass<Field> SOURCES = PerClass.of(binder -> Reflection.field(binder, "sources"));
-  private static final PerClass<TargetType> TARGET_TYPE = PerClass.of(TargetType::new);
+  private static final PerClass<Field> SOURCES = new PerClass<Field>() {
+    @Override
+    protected Field compute(Class<?> binder) throws NoSuchFieldException {
+      return Reflection.field(binder, "sources");
+    }
+  };
+  private static final PerClass<TargetType> TARGET_TYPE = new PerClass<TargetType>() {
+    @Override
+    protected TargetType compute(Class<?> bindable) throws ReflectiveOperationException {
+      return new TargetType(bindable);
+    }
+  };
 
   @Override
   public int source() {

@@ -13,7 +13,12 @@ import java.lang.reflect.Method;
  * there.
  */
 final class SpringApi {
-  private static final PerClass<SpringApi> BY_HOOKED_CLASS = PerClass.of(hooked -> new SpringApi(hooked.getClassLoader()));
+  private static final PerClass<SpringApi> BY_HOOKED_CLASS = new PerClass<SpringApi>() {
+    @Override
+    protected SpringApi compute(Class<?> hooked) throws ReflectiveOperationException {
+      return new SpringApi(hooked.getClassLoader());
+    }
+  };
 
   private final Class<?> propertySourceType;
   private final Method name;

@@ -24,7 +24,12 @@ import java.util.List;
  * not recorded.
  */
 public final class SpringResolverInspector implements LogicalReadInspector {
-  private static final PerClass<Field> PROPERTY_SOURCES = PerClass.of(resolver -> Reflection.field(resolver, "propertySources"));
+  private static final PerClass<Field> PROPERTY_SOURCES = new PerClass<Field>() {
+    @Override
+    protected Field compute(Class<?> resolver) throws NoSuchFieldException {
+      return Reflection.field(resolver, "propertySources");
+    }
+  };
 
   @Override
   public int source() {
