@@ -51,12 +51,15 @@ public final class ConfigRecorder implements ReadListener {
   @Override
   public void onRead(int source, String key, String value) {
     if (source == SOURCE_ENV || source == SOURCE_SYSPROP) {
-      record(source, key, value);
+      record(source, key, value, true);
     }
   }
 
-  /** Counts a read of any source; returns the key's record, or null when the key limit dropped it. */
-  KeyRecord record(int source, String key, String value) {
+  /**
+   * Counts a read of any source; returns the key's record, or null when the key limit dropped it.
+   * {@code locateCallers} is false for reads that no application code makes directly.
+   */
+  KeyRecord record(int source, String key, String value, boolean locateCallers) {
     if (source < 0 || source >= SOURCES) {
       return null;
     }
@@ -69,7 +72,7 @@ public final class ConfigRecorder implements ReadListener {
       }
     }
     long count = record.recordRead(value, now);
-    if ((count & (count - 1)) == 0 && record.hasRoomForCallers()) {
+    if (locateCallers && (count & (count - 1)) == 0 && record.hasRoomForCallers()) {
       String caller = (source == SOURCE_ENV || source == SOURCE_SYSPROP ? jdkCallers : frameworkCallers).locate();
       if (caller != null) {
         record.addCaller(caller);

@@ -10,6 +10,12 @@ public interface LogicalReadInspector {
   /** The source the reads are recorded under, {@code ReadListener.SOURCE_SPRING} or {@code SOURCE_MICROPROFILE}. */
   int source();
 
+  /**
+   * Whether application code calls the intercepted method closely enough for the caller to be
+   * found; when not (the framework's own binding), no stack is walked for callers.
+   */
+  boolean hasApplicationCallers();
+
   /** The key as reported, or null when the read is not one to record. */
   String key(Object key, Object result, Object detail);
 

@@ -29,7 +29,7 @@ public final class LogicalReadRecorder implements LogicalReadListener {
       return;
     }
     String value = inspector.value(result);
-    KeyRecord record = recorder.record(inspector.source(), name, value);
+    KeyRecord record = recorder.record(inspector.source(), name, value, inspector.hasApplicationCallers());
     if (record != null && record.needsProvenance(value)) {
       record.attach(provenance(inspector, owner, key, result, value));
     }

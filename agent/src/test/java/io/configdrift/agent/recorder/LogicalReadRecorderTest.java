@@ -23,6 +23,11 @@ class LogicalReadRecorderTest {
     }
 
     @Override
+    public boolean hasApplicationCallers() {
+      return true;
+    }
+
+    @Override
     public String key(Object key, Object result, Object detail) {
       return (String) key;
     }

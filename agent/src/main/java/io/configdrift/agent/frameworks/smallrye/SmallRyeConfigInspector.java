@@ -40,6 +40,11 @@ public final class SmallRyeConfigInspector implements LogicalReadInspector {
   }
 
   @Override
+  public boolean hasApplicationCallers() {
+    return true;
+  }
+
+  @Override
   public String key(Object name, Object configValue, Object detail) {
     return name instanceof String ? (String) name : null;
   }

@@ -46,6 +46,12 @@ public final class BootBinderInspector implements LogicalReadInspector {
     return ReadListener.SOURCE_SPRING;
   }
 
+  /** Binding runs deep inside the framework, never right under application code. */
+  @Override
+  public boolean hasApplicationCallers() {
+    return false;
+  }
+
   @Override
   public String key(Object name, Object property, Object target) {
     if (property == null) {

@@ -37,6 +37,11 @@ public final class SpringResolverInspector implements LogicalReadInspector {
   }
 
   @Override
+  public boolean hasApplicationCallers() {
+    return true;
+  }
+
+  @Override
   public String key(Object key, Object result, Object detail) {
     if (!(key instanceof String) || result == null && ((String) key).indexOf(':') >= 0) {
       return null;
