@@ -40,4 +40,18 @@ public final class ReportLimits {
   public static boolean isReportableValue(String value) {
     return value != null && value.length() <= MAX_VALUE_LENGTH && isCleanText(value);
   }
+
+  /**
+   * {@code text} as a report can carry it in a field limited to {@code maxLength}: null when it is
+   * not clean text, else cut to the limit without splitting a surrogate pair.
+   */
+  public static String clipped(String text, int maxLength) {
+    if (text == null || !isCleanText(text)) {
+      return null;
+    }
+    if (text.length() <= maxLength) {
+      return text;
+    }
+    return text.substring(0, Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength);
+  }
 }

@@ -167,12 +167,11 @@ public final class ConfigReadHook {
     if (current == null || key == null) {
       return;
     }
-    Guard guard;
+    Guard guard = freeGuard();
+    if (guard == null) {
+      return;
+    }
     try {
-      guard = GUARD.get();
-      if (guard.depth != 0) {
-        return;
-      }
       int ownerId = System.identityHashCode(owner);
       boolean delegated = guard.lastLogicalKey == key && guard.lastLogicalOwner != ownerId
           && (guard.lastLogicalFound || result == null);
@@ -210,13 +209,8 @@ public final class ConfigReadHook {
     if (current == null || key == null) {
       return;
     }
-    Guard guard;
-    try {
-      guard = GUARD.get();
-      if (guard.depth != 0) {
-        return;
-      }
-    } catch (Throwable t) {
+    Guard guard = freeGuard();
+    if (guard == null) {
       return;
     }
     guard.depth = 1;
@@ -234,6 +228,16 @@ public final class ConfigReadHook {
   }
 
   /** Per-thread re-entry depth (0 means the thread may record) and the last logical read it delivered. */
+  /** This thread's guard when it may record now (not the agent's, not inside a delivery), else null. */
+  private static Guard freeGuard() {
+    try {
+      Guard guard = GUARD.get();
+      return guard.depth == 0 ? guard : null;
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
   private static final class Guard {
     int depth;
     /**

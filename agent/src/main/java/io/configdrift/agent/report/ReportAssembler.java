@@ -122,17 +122,9 @@ public final class ReportAssembler {
     return read;
   }
 
-  /** A source name or origin as a report can carry it: clean text within the collector's limit. */
+  /** A source name or origin as a report can carry it. */
   private static String describing(String text) {
-    if (text == null || !ReportLimits.isCleanText(text)) {
-      return null;
-    }
-    if (text.length() <= ReportLimits.MAX_CALLER_LENGTH) {
-      return text;
-    }
-    int end = ReportLimits.MAX_CALLER_LENGTH;
-    // Never cut a surrogate pair in two: the collector refuses broken unicode.
-    return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+    return ReportLimits.clipped(text, ReportLimits.MAX_CALLER_LENGTH);
   }
 
   /** Winner and shadowed candidates, fingerprinted and revealed by the same rules as the read's own value. */

@@ -4,6 +4,8 @@ import io.configdrift.agent.AgentLog;
 import io.configdrift.agent.bootstrap.ConfigReadHook;
 import io.configdrift.agent.report.ReportAssembler;
 import io.configdrift.protocol.ReportCodec;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,9 +40,9 @@ public final class ReportLoop {
   /** The loop for the configured sinks; none when neither a file nor a collector is configured. */
   public static ReportLoop create(ReportAssembler assembler, String file, String collectorUrl,
       String token, long intervalMillis, Runnable everySecond) {
-    List<ReportSink> sinks = new java.util.ArrayList<>();
+    List<ReportSink> sinks = new ArrayList<>();
     if (file != null) {
-      sinks.add(new ReportFileWriter(java.nio.file.Path.of(file)));
+      sinks.add(new ReportFileWriter(Path.of(file)));
     }
     if (collectorUrl != null) {
       sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
@@ -80,7 +82,7 @@ public final class ReportLoop {
   }
 
   private List<ReportSink> dueForRetry(long now) {
-    List<ReportSink> due = new java.util.ArrayList<>();
+    List<ReportSink> due = new ArrayList<>();
     for (ReportSink sink : sinks) {
       if (sink.retryAtMillis() <= now) {
         due.add(sink);

@@ -139,8 +139,8 @@ public final class DriftQueries {
   }
 
   private void requireKnown(String service) {
-    boolean known = storage.services().stream().anyMatch(s -> s.service().equals(service));
-    if (!known) {
+    // One service's instances, not the list of every service: this runs on every request.
+    if (storage.instances(service).isEmpty()) {
       throw new UnknownServiceException(service);
     }
   }
