@@ -1,9 +1,8 @@
 package io.configdrift.benchmarks;
 
 import io.configdrift.protocol.Report;
-import io.configdrift.protocol.ReportCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Ingest load on a running collector: {@code clients} concurrent agents, each re-sending its
@@ -34,7 +32,7 @@ public final class IngestLoad {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicLong errors = new AtomicLong();
-    long warmupEnd = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    long warmupEnd = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -55,16 +53,22 @@ public final class IngestLoad {
 
   private static void run(HttpClient http, String url, int client, int keys, long warmupEnd, long end,
       List<Long> latencies, AtomicLong errors) {
-    ReportCodec codec = new ReportCodec();
     // One report per client, re-sent with a rising sequence: the agent's steady state.
     Report report = SyntheticReports.report("load", client % 2 == 0 ? "staging" : "production",
         "us-east-1", "instance-" + client, keys, client % 3, 0);
+    RisingSequenceBodies bodies;
+    try {
+      bodies = new RisingSequenceBodies(report);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long sequence = report.sequence;
     while (System.nanoTime() < end) {
-      report.sequence++;
+      sequence++;
       try {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
             .header("Content-Encoding", "gzip").header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(codec.toJson(report)))).build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(sequence))).build();
         long start = System.nanoTime();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         long took = System.nanoTime() - start;
@@ -77,14 +81,6 @@ public final class IngestLoad {
         errors.incrementAndGet();
       }
     }
-  }
-
-  private static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(data);
-    }
-    return out.toByteArray();
   }
 
   private static double percentile(List<Long> sorted, double p) {

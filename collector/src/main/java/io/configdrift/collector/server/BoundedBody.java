@@ -12,10 +12,13 @@ import java.util.zip.GZIPInputStream;
 final class BoundedBody {
   private BoundedBody() {}
 
+  private static final int BUFFER_BYTES = 16 * 1024;
+
   static byte[] read(InputStream raw, boolean gzip, long limit) throws IOException {
-    try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[16 * 1024];
+    // GZIPInputStream's own default buffer (512 bytes) would read a report in dozens of calls.
+    try (InputStream in = gzip ? new GZIPInputStream(raw, BUFFER_BYTES) : raw) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER_BYTES * 4);
+      byte[] buffer = new byte[BUFFER_BYTES];
       long total = 0;
       for (int n; (n = in.read(buffer)) > 0; ) {
         total += n;

@@ -2,32 +2,48 @@ package io.configdrift.collector.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The writes of an ingest to the {@code instance} table. */
 final class InstanceRows {
   /** What an ingest needs to know of the stored instance. */
-  record StoredInstance(long id, long startedAt, long sequence, String contentHash, long lastSeen) {
+  record StoredInstance(long id, long startedAt, long sequence, String contentHash, long lastSeen,
+      String serviceVersion, String agentVersion) {
     /** Whether {@code report} is older than this one: from an earlier run, or earlier in the same run. */
     boolean isNewerThan(PreparedReport report) {
       return report.startedAt() < startedAt || report.startedAt() == startedAt && report.sequence() < sequence;
+    }
+
+    /** Whether {@code report} says about configuration what this one says. */
+    boolean holdsSameContentAs(PreparedReport report) {
+      return contentHash.equals(report.contentHash());
+    }
+
+    /** Whether {@code report} comes from the run of the JVM, and the versions, this one came from. */
+    boolean isSameRunAs(PreparedReport report) {
+      return startedAt == report.startedAt() && Objects.equals(serviceVersion, report.serviceVersion())
+          && Objects.equals(agentVersion, report.agentVersion());
     }
   }
 
   private final String selectForUpdate;
   private final String update;
+  private final String touch;
 
   InstanceRows(SqlDialect dialect) {
-    selectForUpdate = "SELECT id, started_at, sequence, content_hash, last_seen FROM instance"
+    selectForUpdate = "SELECT id, started_at, sequence, content_hash, last_seen, service_version, agent_version FROM instance"
         + " WHERE service = ? AND environment = ? AND region = ? AND instance = ?" + dialect.forUpdate();
     update = "UPDATE instance SET service_version = ?, agent_version = ?, started_at = ?, sequence = ?, content_hash = ?,"
         + " latest_report = ?, last_seen = " + dialect.greatest("last_seen", "?") + " WHERE id = ?";
+    touch = "UPDATE instance SET sequence = ?, last_seen = " + dialect.greatest("last_seen", "?") + " WHERE id = ?";
   }
 
   /** The stored instance, locked until the transaction ends so its ingests happen one at a time. */
   Optional<StoredInstance> lock(Connection connection, InstanceIdentity identity) throws SQLException {
     return Sql.first(connection, selectForUpdate,
-        row -> new StoredInstance(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getLong(5)),
+        row -> new StoredInstance(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getLong(5),
+            row.getString(6), row.getString(7)),
         identity.parameters());
   }
 
@@ -46,6 +62,17 @@ final class InstanceRows {
         identity.service(), identity.environment(), identity.region(), identity.instance(),
         report.serviceVersion(), report.agentVersion(), report.receivedAt(), report.receivedAt(),
         report.startedAt(), report.sequence(), report.contentHash(), report.blob());
+  }
+
+  /**
+   * Records that the instance reported again with the configuration already stored, from the same
+   * run of its JVM: the stored report still says everything the collector reads of it (values,
+   * sources, versions, first reads), so only the sequence and last sighting change and the blob,
+   * whose read counts and last-read times lag behind, is left as it is. This is the steady state of
+   * a fleet, and it costs one small row update.
+   */
+  void touch(Connection connection, long instanceId, PreparedReport report) throws SQLException {
+    Sql.update(connection, touch, report.sequence(), report.receivedAt(), instanceId);
   }
 
   /** Makes the report the instance's latest: one row written, whatever the report holds. */

@@ -17,7 +17,7 @@ import java.util.List;
 public final class JdbcStorage implements Storage {
   private final Database database;
   private final Transactions transactions;
-  private final ReportIngester ingester;
+  private final IngestWriter ingests;
   private final InstanceQueries instances = new InstanceQueries();
   private final TimelineQueries timeline = new TimelineQueries();
   private final AlertMarks alerts = new AlertMarks();
@@ -25,13 +25,15 @@ public final class JdbcStorage implements Storage {
   JdbcStorage(Database database) {
     this.database = database;
     this.transactions = new Transactions(database);
-    this.ingester = new ReportIngester(database.dialect());
+    ReportIngester ingester = new ReportIngester(database.dialect());
+    this.ingests = database.dialect() == SqlDialect.SQLITE
+        ? new GroupCommitIngest(transactions, ingester)
+        : new TransactionPerIngest(transactions, ingester);
   }
 
   @Override
   public IngestResult ingest(Report report, Instant receivedAt) {
-    PreparedReport prepared = PreparedReport.of(report, receivedAt);
-    return transactions.write("store a report", connection -> ingester.ingest(connection, prepared));
+    return ingests.write(PreparedReport.of(report, receivedAt));
   }
 
   @Override
@@ -70,6 +72,7 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void close() {
+    ingests.close();
     database.close();
   }
 }

@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A report turned into what the database stores. Hashing and compression happen when it is made,
- * before any connection is taken, so they never hold a lock (in SQLite, the single writer).
+ * A report turned into what the database stores. Hashing happens when it is made, before any
+ * connection is taken, so it never holds a lock (in SQLite, the single writer). Compression waits
+ * until a changed report needs its blob: an unchanged one, the steady state, never does.
  */
 final class PreparedReport {
   private final Report report;
   private final InstanceIdentity identity;
   private final long receivedAt;
   private final String contentHash;
-  private final byte[] blob;
+  private byte[] blob;
   private List<ObservedValue> values;
 
   private PreparedReport(Report report, Instant receivedAt) {
@@ -24,7 +25,6 @@ final class PreparedReport {
     this.identity = InstanceIdentity.of(report);
     this.receivedAt = Columns.millis(receivedAt);
     this.contentHash = ContentHash.of(report);
-    this.blob = ReportBlob.compress(report);
   }
 
   static PreparedReport of(Report report, Instant receivedAt) {
@@ -61,8 +61,11 @@ final class PreparedReport {
     return contentHash;
   }
 
-  /** The report as stored: gzip-compressed JSON. */
+  /** The report as stored: gzip-compressed JSON, made on first use. */
   byte[] blob() {
+    if (blob == null) {
+      blob = ReportBlob.compress(report);
+    }
     return blob;
   }
 

@@ -40,12 +40,16 @@ final class ReportIngester {
       return IGNORED;
     }
     // The cheap path: same content as stored means the same open sightings, whose last_seen is the
-    // instance's own, so one row update records that everything was seen again.
-    boolean changed = !instance.contentHash().equals(report.contentHash());
+    // instance's own, so one small row update records that everything was seen again.
+    boolean changed = !instance.holdsSameContentAs(report);
     if (changed) {
       timeline.recordChange(connection, instance.id(), instance.lastSeen(), report);
     }
-    instances.update(connection, instance.id(), report);
+    if (changed || !instance.isSameRunAs(report)) {
+      instances.update(connection, instance.id(), report);
+    } else {
+      instances.touch(connection, instance.id(), report);
+    }
     return new IngestResult(true, changed);
   }
 }
