@@ -32,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * same database sees another collector's changes within that tenth.)
  */
 public final class DriftQueries {
+  /** Above this many services to work out, the overview reads every service in one go. */
+  private static final int BULK_READ_THRESHOLD = 20;
+
   private final Storage storage;
   private final DriftEngine engine;
   private final MatrixBuilder matrices;
@@ -58,11 +61,30 @@ public final class DriftQueries {
   }
 
   public List<ServiceOverview> services() {
-    List<ServiceOverview> out = new ArrayList<>();
-    for (ServiceSummary summary : storage.services()) {
-      out.add(overview(summary));
+    List<ServiceSummary> summaries = storage.services();
+    Instant now = clock.instant();
+    if (summaries.stream().filter(summary -> !hasFreshOverview(summary, now)).count() > BULK_READ_THRESHOLD) {
+      readEveryService(summaries, now);
     }
-    return out;
+    // Overviews are independent of each other, so they are worked out side by side.
+    return summaries.parallelStream().map(this::overview).toList();
+  }
+
+  /** Caches the live snapshots of every service from one bulk read instead of a few queries per service. */
+  private void readEveryService(List<ServiceSummary> summaries, Instant now) {
+    Map<String, List<ScopeSnapshot>> live = storage.liveSnapshots(now.minus(liveWindow));
+    for (ServiceSummary summary : summaries) {
+      snapshots.put(summary.service(),
+          new CachedSnapshots(List.copyOf(live.getOrDefault(summary.service(), List.of())), now));
+    }
+  }
+
+  private boolean hasFreshOverview(ServiceSummary summary, Instant now) {
+    return isFresh(overviews.get(summary.service()), summary, now);
+  }
+
+  private boolean isFresh(CachedOverview cached, ServiceSummary summary, Instant now) {
+    return cached != null && cached.lastSeen.equals(summary.lastSeen()) && isFresh(cached.computedAt, now);
   }
 
   public List<Scope> scopes(String service) {
@@ -123,7 +145,7 @@ public final class DriftQueries {
   private ServiceOverview overview(ServiceSummary summary) {
     Instant now = clock.instant();
     CachedOverview cached = overviews.get(summary.service());
-    if (cached != null && cached.lastSeen.equals(summary.lastSeen()) && isFresh(cached.computedAt, now)) {
+    if (isFresh(cached, summary, now)) {
       return cached.overview;
     }
     EngineResult result = allFindings(summary.service());

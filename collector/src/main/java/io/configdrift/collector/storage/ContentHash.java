@@ -1,6 +1,7 @@
 package io.configdrift.collector.storage;
 
 import io.configdrift.protocol.AvailableRecord;
+import io.configdrift.protocol.CandidateRecord;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
 import java.util.Comparator;
@@ -9,8 +10,9 @@ import java.util.List;
 /**
  * Hashes what a report says about configuration, leaving out what changes with every report
  * (counts, timestamps, callers, sequence). Two reports of an instance with the same hash hold the
- * same values, so the second needs no timeline work. The order of reads and available keys does
- * not matter.
+ * same values, defaults, winning sources and candidates, so the second needs no timeline work and
+ * need not replace the stored report. The order of reads and available keys does not matter; the
+ * order of candidates does, since it is the order of precedence.
  */
 final class ContentHash {
   private static final Comparator<ReadRecord> READ_ORDER = Comparator
@@ -28,7 +30,15 @@ final class ContentHash {
     List<ReadRecord> reads = report.reads == null ? List.of() : report.reads.stream().sorted(READ_ORDER).toList();
     hash.add(Integer.toString(reads.size()));
     for (ReadRecord read : reads) {
-      hash.add(read.source).add(read.key).add(read.present).add(read.fingerprint).add(read.value).add(read.defaultUsed);
+      hash.add(read.source).add(read.key).add(read.present).add(read.fingerprint).add(read.value).add(read.defaultUsed)
+          .add(read.defaultFingerprint).add(read.defaultValue)
+          .add(read.winningSource).add(read.origin).add(read.winningOrdinal == null ? null : read.winningOrdinal.toString());
+      List<CandidateRecord> candidates = read.candidates == null ? List.of() : read.candidates;
+      hash.add(Integer.toString(candidates.size()));
+      for (CandidateRecord candidate : candidates) {
+        hash.add(candidate.source).add(candidate.fingerprint).add(candidate.value).add(candidate.origin)
+            .add(candidate.ordinal == null ? null : candidate.ordinal.toString());
+      }
     }
     List<AvailableRecord> available =
         report.available == null ? List.of() : report.available.stream().sorted(AVAILABLE_ORDER).toList();

@@ -7,16 +7,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the collector knows of instances. Results are sorted here rather than by the database, so
  * that the order is the same whatever the database's collation.
  */
 final class InstanceQueries {
+
   private static final Comparator<InstanceRecord> INSTANCE_ORDER = Comparator
       .comparing(InstanceRecord::environment)
       .thenComparing(InstanceRecord::region, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(InstanceRecord::instance);
+
+  private final StoredReports storedReports;
+
+  InstanceQueries(StoredReports storedReports) {
+    this.storedReports = storedReports;
+  }
 
   List<ServiceSummary> services(Connection connection) throws SQLException {
     return Sql.list(connection, "SELECT service, COUNT(*), MAX(last_seen) FROM instance GROUP BY service",
@@ -43,19 +51,29 @@ final class InstanceQueries {
         .stream().sorted().toList();
   }
 
-  /** The latest report of every instance of the service in the scope seen since {@code liveSince}. */
+  /**
+   * The latest report of every instance of the service in the scope seen since {@code liveSince}.
+   * Reads the small columns first and unzips only the reports not already parsed.
+   */
   List<Report> latestReports(Connection connection, String service, Scope scope, Instant liveSince)
       throws SQLException {
     ScopeFilter filter = ScopeFilter.of(service, scope);
-    return Sql.list(connection,
-            "SELECT region, instance, latest_report FROM instance WHERE " + filter.sql() + " AND last_seen >= ?",
-            row -> new StoredReport(row.getString(1), row.getString(2), row.getBytes(3)),
-            filter.parametersAnd(Columns.millis(liveSince)))
-        .stream()
-        .sorted(Comparator.comparing(StoredReport::region).thenComparing(StoredReport::instance))
-        .map(stored -> ReportBlob.decompress(stored.blob()))
-        .toList();
+    List<LiveInstance> live = Sql.list(connection,
+        "SELECT id, region, instance, " + StoredReports.STAMP_COLUMNS + " FROM instance WHERE " + filter.sql()
+            + " AND last_seen >= ?",
+        row -> new LiveInstance(row.getLong(1), row.getString(2), row.getString(3), StoredReports.stamp(row, 4)),
+        filter.parametersAnd(Columns.millis(liveSince)));
+    Map<Long, Report> reports = storedReports.load(connection, live.stream().map(LiveInstance::ref).toList());
+    return live.stream().sorted(LiveInstance.ORDER).map(instance -> reports.get(instance.id())).toList();
   }
 
-  private record StoredReport(String region, String instance, byte[] blob) {}
+  /** A live instance of a scope, with what identifies its stored report. */
+  private record LiveInstance(long id, String region, String instance, ParsedReports.Stamp stamp) {
+    static final Comparator<LiveInstance> ORDER =
+        Comparator.comparing(LiveInstance::region).thenComparing(LiveInstance::instance);
+
+    StoredReports.Ref ref() {
+      return new StoredReports.Ref(id, stamp);
+    }
+  }
 }

@@ -30,6 +30,7 @@ final class InstanceRows {
   private final String selectForUpdate;
   private final String update;
   private final String touch;
+  private final String touchIfUnchanged;
 
   InstanceRows(SqlDialect dialect) {
     selectForUpdate = "SELECT id, started_at, sequence, content_hash, last_seen, service_version, agent_version FROM instance"
@@ -37,6 +38,10 @@ final class InstanceRows {
     update = "UPDATE instance SET service_version = ?, agent_version = ?, started_at = ?, sequence = ?, content_hash = ?,"
         + " latest_report = ?, last_seen = " + dialect.greatest("last_seen", "?") + " WHERE id = ?";
     touch = "UPDATE instance SET sequence = ?, last_seen = " + dialect.greatest("last_seen", "?") + " WHERE id = ?";
+    touchIfUnchanged = "UPDATE instance SET sequence = ?, last_seen = " + dialect.greatest("last_seen", "?")
+        + " WHERE service = ? AND environment = ? AND region = ? AND instance = ?"
+        + " AND content_hash = ? AND started_at = ? AND sequence <= ?"
+        + " AND service_version IS NOT DISTINCT FROM ? AND agent_version IS NOT DISTINCT FROM ?";
   }
 
   /** The stored instance, locked until the transaction ends so its ingests happen one at a time. */
@@ -73,6 +78,17 @@ final class InstanceRows {
    */
   void touch(Connection connection, long instanceId, PreparedReport report) throws SQLException {
     Sql.update(connection, touch, report.sequence(), report.receivedAt(), instanceId);
+  }
+
+  /**
+   * {@link #touch} in one statement, without reading the row first, for when the stored instance
+   * has the report's content, run and versions and a sequence no higher; true when it did.
+   */
+  boolean touchIfUnchanged(Connection connection, PreparedReport report) throws SQLException {
+    InstanceIdentity identity = report.identity();
+    return Sql.update(connection, touchIfUnchanged, report.sequence(), report.receivedAt(),
+        identity.service(), identity.environment(), identity.region(), identity.instance(),
+        report.contentHash(), report.startedAt(), report.sequence(), report.serviceVersion(), report.agentVersion()) == 1;
   }
 
   /** Makes the report the instance's latest: one row written, whatever the report holds. */

@@ -5,6 +5,7 @@ import io.configdrift.collector.engine.ScopeSnapshot;
 import io.configdrift.protocol.Report;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link Storage} on SQLite or PostgreSQL; {@link SqlDialect} holds what differs. Open it with
@@ -18,7 +19,9 @@ public final class JdbcStorage implements Storage {
   private final Database database;
   private final Transactions transactions;
   private final IngestWriter ingests;
-  private final InstanceQueries instances = new InstanceQueries();
+  private final StoredReports storedReports = new StoredReports(new ParsedReports(ParsedReports.DEFAULT_MAX_ENTRIES));
+  private final InstanceQueries instances = new InstanceQueries(storedReports);
+  private final FleetSnapshots fleet = new FleetSnapshots(storedReports);
   private final TimelineQueries timeline = new TimelineQueries();
   private final AlertMarks alerts = new AlertMarks();
 
@@ -58,6 +61,11 @@ public final class JdbcStorage implements Storage {
     return transactions.read("read a snapshot", connection -> new ScopeSnapshot(scope,
         instances.latestReports(connection, service, scope, liveSince),
         timeline.firstSeen(connection, service, scope)));
+  }
+
+  @Override
+  public Map<String, List<ScopeSnapshot>> liveSnapshots(Instant liveSince) {
+    return transactions.read("read every service's snapshots", connection -> fleet.read(connection, liveSince));
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 final class ReportIngester {
   private static final IngestResult IGNORED = new IngestResult(false, false);
+  private static final IngestResult UNCHANGED = new IngestResult(true, false);
 
   private final InstanceRows instances;
   private final TimelineWriter timeline;
@@ -25,6 +26,10 @@ final class ReportIngester {
   }
 
   IngestResult ingest(Connection connection, PreparedReport report) throws SQLException {
+    // The steady state of a fleet first, in one statement that takes the row lock itself.
+    if (instances.touchIfUnchanged(connection, report)) {
+      return UNCHANGED;
+    }
     Optional<StoredInstance> stored = instances.lock(connection, report.identity());
     if (stored.isEmpty()) {
       Optional<Long> insertedId = instances.insert(connection, report);

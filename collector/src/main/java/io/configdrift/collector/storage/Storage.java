@@ -5,6 +5,7 @@ import io.configdrift.collector.engine.ScopeSnapshot;
 import io.configdrift.protocol.Report;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the collector keeps what agents sent. One interface, one JDBC implementation for SQLite and
@@ -36,6 +37,12 @@ public interface Storage extends AutoCloseable {
    * {@code liveSince}, with the first sighting of each of the scope's values.
    */
   ScopeSnapshot snapshot(String service, Scope scope, Instant liveSince);
+
+  /**
+   * The snapshot of every scope of every service with instances seen since {@code liveSince}, by
+   * service: for each service, {@link #snapshot} of each of its {@link #scopes}, read at once.
+   */
+  Map<String, List<ScopeSnapshot>> liveSnapshots(Instant liveSince);
 
   /** The timeline of one key of a service in every environment and region. */
   List<TimelineEntry> history(String service, String source, String key);

@@ -3,6 +3,7 @@ package io.configdrift.collector.storage;
 import static io.configdrift.collector.storage.ReportBuilder.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.configdrift.protocol.CandidateRecord;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
 import java.util.Collections;
@@ -46,6 +47,12 @@ class ContentHashTest {
         report -> report.reads.get(0).fingerprint = "other",
         report -> report.reads.get(0).value = "11",
         report -> report.reads.get(0).defaultUsed = true,
+        report -> report.reads.get(0).defaultFingerprint = "default",
+        report -> report.reads.get(0).defaultValue = "7",
+        report -> report.reads.get(0).winningSource = "systemEnvironment",
+        report -> report.reads.get(0).origin = "application.yml:3:7",
+        report -> report.reads.get(0).winningOrdinal = 300,
+        report -> report.reads.get(0).candidates = List.of(candidate("application.yml", "other")),
         report -> report.reads.remove(2),
         report -> report.available.get(0).fingerprint = "other",
         report -> report.available.clear());
@@ -55,6 +62,13 @@ class ContentHashTest {
       change.accept(changed);
       assertThat(ContentHash.of(changed)).isNotEqualTo(original);
     }
+  }
+
+  private static CandidateRecord candidate(String source, String fingerprint) {
+    CandidateRecord candidate = new CandidateRecord();
+    candidate.source = source;
+    candidate.fingerprint = fingerprint;
+    return candidate;
   }
 
   @Test
