@@ -23,6 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -248,6 +250,41 @@ abstract class StorageContractTest {
         .extracting(entry -> entry.environment() + "/" + entry.region() + "=" + entry.value())
         .containsExactly("production/null=30", "production/eu-west-1=10", "production/us-east-1=10",
             "staging/eu-west-1=20");
+  }
+
+  @Test
+  void everyServicesLiveSnapshotsAtOnceAreEachServicesSnapshots() {
+    storage.ingest(report("checkout", "production", "eu-west-1", "eu-1").read("POOL", "10").build(), T1);
+    storage.ingest(report("checkout", "production", "us-east-1", "us-1").read("POOL", "10").build(), T1);
+    storage.ingest(report("checkout", "production", null, "anywhere").read("POOL", "30").build(), T2);
+    storage.ingest(report("checkout", "staging", "eu-west-1", "stage-1").read("POOL", "20").build(), T1);
+    storage.ingest(report("checkout", "staging", "eu-west-1", "stale").read("POOL", "25").build(), T0);
+    storage.ingest(report("payments", "production", "eu-west-1", "pay-1").read("POOL", "10").build(), T1);
+    storage.ingest(report("payments", "production", "eu-west-1", "pay-1").sequence(2).read("POOL", "11").build(), T2);
+    storage.ingest(report("gone", "production", "eu-west-1", "old").read("POOL", "1").build(), T0);
+    // Parse some reports first, so that the bulk read meets cached ones and, for payments, a stale one.
+    storage.snapshot("checkout", PRODUCTION, T1);
+
+    Map<String, List<ScopeSnapshot>> fleet = storage.liveSnapshots(T1);
+
+    assertThat(fleet).containsOnlyKeys("checkout", "payments");
+    for (String service : fleet.keySet()) {
+      List<String> oneByOne = new ArrayList<>();
+      for (Scope scope : storage.scopes(service, T1)) {
+        oneByOne.add(describe(storage.snapshot(service, scope, T1)));
+      }
+      assertThat(fleet.get(service).stream().map(StorageContractTest::describe).toList())
+          .as(service).isEqualTo(oneByOne);
+    }
+    assertThat(fleet.get("payments")).singleElement()
+        .satisfies(snapshot -> assertThat(snapshot.reports()).singleElement()
+            .satisfies(report -> assertThat(report.reads.get(0).value).isEqualTo("11")));
+  }
+
+  private static String describe(ScopeSnapshot snapshot) {
+    return snapshot.scope() + " " + json(snapshot.reports()) + " " + new TreeMap<>(
+        snapshot.firstSeen().entrySet().stream().collect(Collectors.toMap(
+            entry -> entry.getKey().toString(), entry -> entry.getValue().toString())));
   }
 
   @Test
