@@ -1,17 +1,11 @@
 package io.configdrift.agent;
 
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarFile;
 
 /**
@@ -21,8 +15,6 @@ import java.util.jar.JarFile;
  */
 public final class AgentMain {
   private static final String BOOTSTRAP_JAR = "/configdrift-bootstrap.jar";
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static volatile boolean started;
 
   private AgentMain() {}
@@ -61,40 +53,44 @@ public final class AgentMain {
     return new Object();
   }
 
-  private static Path createPrivateFile(Path path) throws IOException {
-    try {
-      return Files.createFile(path, OWNER_ONLY);
-    } catch (UnsupportedOperationException notPosix) {
-      return Files.createFile(path);
-    }
-  }
-
   /**
-   * Copies the bootstrap classes to a new file only this user can read. The name comes from the
-   * process id and the clock rather than {@code File.createTempFile}, whose secure random numbers
-   * cost tens of milliseconds at start-up; {@code CREATE_NEW} still refuses a file someone planted.
+   * Copies the bootstrap classes to a new file that only this user can change. The name comes
+   * from an identity hash and the clock rather than {@code File.createTempFile}, whose secure random
+   * numbers cost tens of milliseconds at start-up; {@code createNewFile} creates the file exclusively
+   * (it refuses a file or link someone planted). java.io rather than NIO, because the JVM has loaded
+   * java.io already when the agent starts, and NIO's file attribute classes cost another 10 ms.
    */
   private static File extractBootstrapJar() throws IOException {
-    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
-    Path jar = null;
+    File directory = new File(System.getProperty("java.io.tmpdir"));
+    File jar = null;
     for (int attempt = 0; jar == null; attempt++) {
-      Path candidate = directory.resolve("configdrift-bootstrap-" + Long.toHexString(System.identityHashCode(candidateSeed())) + "-"
-          + System.nanoTime() + ".jar");
-      try {
-        jar = createPrivateFile(candidate);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt > 10) {
-          throw e;
-        }
+      File candidate = new File(directory, "configdrift-bootstrap-"
+          + Long.toHexString(System.identityHashCode(candidateSeed())) + "-" + System.nanoTime() + ".jar");
+      if (candidate.createNewFile()) {
+        jar = candidate;
+      } else if (attempt > 10) {
+        throw new IOException("cannot create a file for the bootstrap classes in " + directory);
       }
     }
-    jar.toFile().deleteOnExit();
-    try (InputStream in = AgentMain.class.getResourceAsStream(BOOTSTRAP_JAR)) {
+    jar.deleteOnExit();
+    restrictToOwner(jar);
+    try (InputStream in = AgentMain.class.getResourceAsStream(BOOTSTRAP_JAR);
+        OutputStream out = new FileOutputStream(jar)) {
       if (in == null) {
         throw new IOException(BOOTSTRAP_JAR + " is missing from the agent jar");
       }
-      Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+      in.transferTo(out);
     }
-    return jar.toFile();
+    return jar;
+  }
+
+  /** Nobody else may change the file, since the boot class loader trusts it; reading it is harmless. */
+  private static void restrictToOwner(File file) throws IOException {
+    if (!(file.setWritable(false, false) && file.setWritable(true, true))) {
+      throw new IOException("cannot make " + file + " writable by its owner only");
+    }
+    if (file.setReadable(false, false)) {
+      file.setReadable(true, true);
+    }
   }
 }

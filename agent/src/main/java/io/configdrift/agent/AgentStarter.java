@@ -32,7 +32,6 @@ final class AgentStarter {
 
   static void start(String arguments, Instrumentation instrumentation) throws UnmodifiableClassException {
     AgentConfig config = AgentConfig.fromProcess(arguments);
-    Fingerprinter fingerprinter = fingerprinter(config);
     int interval = config.intValue(AgentOption.INTERVAL, 1);
     int maxKeys = config.intValue(AgentOption.MAX_KEYS, 1);
     config.warnings().forEach(AgentLog::warn);
@@ -51,18 +50,35 @@ final class AgentStarter {
     // From here on the JDK records reads; what the agent itself still does on this thread is not the application's.
     ConfigReadHook.beginIgnore();
     try {
-      Memo<AgentIdentity> identity = new Memo<>(() -> AgentIdentity.resolve(config));
-      ReportAssembler assembler = new ReportAssembler(recorder, identity, fingerprinter,
-          config.revealPolicy(), inventory, System::getenv, systemProperties, agentVersion(), Instant.now());
-      ReportLoop loop = ReportLoop.create(assembler, config.get(AgentOption.FILE),
-          config.get(AgentOption.COLLECTOR), config.get(AgentOption.TOKEN), interval * 1000L, clock::tick);
-      if (loop.hasSinks()) {
-        loop.start();
-      } else {
-        AgentLog.warn("neither file= nor collector= is set: reads are recorded but reported nowhere");
-      }
+      startReporter(config, recorder, inventory, systemProperties, clock, interval);
     } finally {
       ConfigReadHook.endIgnore();
+    }
+  }
+
+  /** Starts the reporter thread; everything reporting needs is built at the first report. */
+  private static void startReporter(AgentConfig config, ConfigRecorder recorder, AvailableInventory inventory,
+      Properties systemProperties, CoarseClock clock, int interval) {
+    String file = config.get(AgentOption.FILE);
+    String collector = config.get(AgentOption.COLLECTOR);
+    if (file == null && collector == null) {
+      AgentLog.warn("neither file= nor collector= is set: reads are recorded but reported nowhere");
+      return;
+    }
+    Instant startedAt = Instant.now();
+    warnWithoutFingerprintKey(config);
+    Memo<AgentIdentity> identity = new Memo<>(() -> AgentIdentity.resolve(config));
+    ReportLoop.create(() -> new ReportAssembler(recorder, identity, fingerprinter(config), config.revealPolicy(),
+            inventory, System::getenv, systemProperties, agentVersion(), startedAt),
+        file, collector, config.get(AgentOption.TOKEN), interval * 1000L, clock::tick).start();
+  }
+
+  /** Said at start, though the key itself is read only for the first report. */
+  private static void warnWithoutFingerprintKey(AgentConfig config) {
+    String key = System.getenv(Fingerprinter.KEY_ENVIRONMENT_VARIABLE);
+    if (config.get(AgentOption.FINGERPRINT_KEY_FILE) == null && (key == null || key.isBlank())) {
+      AgentLog.warn("no fingerprint key (set " + Fingerprinter.KEY_ENVIRONMENT_VARIABLE
+          + "): fingerprints are plain SHA-256, which does not hide guessable values");
     }
   }
 
@@ -78,12 +94,7 @@ final class AgentStarter {
         key = null;
       }
     }
-    Fingerprinter fingerprinter = Fingerprinter.withKey(key);
-    if (!fingerprinter.isKeyed() && keyFile == null) {
-      AgentLog.warn("no fingerprint key (set " + Fingerprinter.KEY_ENVIRONMENT_VARIABLE
-          + "): fingerprints are plain SHA-256, which does not hide guessable values");
-    }
-    return fingerprinter;
+    return Fingerprinter.withKey(key);
   }
 
   private static String agentVersion() {

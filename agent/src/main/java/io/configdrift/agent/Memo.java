@@ -3,12 +3,17 @@ package io.configdrift.agent;
 import java.util.function.Supplier;
 
 /** Computes a value once, on first use, on whichever thread asks first. */
-final class Memo<T> implements Supplier<T> {
+public final class Memo<T> implements Supplier<T> {
   private final Supplier<T> compute;
   private volatile T value;
 
-  Memo(Supplier<T> compute) {
+  public Memo(Supplier<T> compute) {
     this.compute = compute;
+  }
+
+  /** Whether the value has been computed already; never computes it. */
+  public boolean isComputed() {
+    return value != null;
   }
 
   @Override

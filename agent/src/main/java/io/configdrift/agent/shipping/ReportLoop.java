@@ -1,12 +1,14 @@
 package io.configdrift.agent.shipping;
 
 import io.configdrift.agent.AgentLog;
+import io.configdrift.agent.Memo;
 import io.configdrift.agent.bootstrap.ConfigReadHook;
 import io.configdrift.agent.report.ReportAssembler;
 import io.configdrift.protocol.ReportCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The agent's one background thread: every interval it assembles a report and hands it to the
@@ -16,8 +18,14 @@ import java.util.List;
 public final class ReportLoop {
   public static final long EXIT_BUDGET_MILLIS = 2_000;
 
-  private final ReportAssembler assembler;
-  private final List<ReportSink> sinks;
+  /**
+   * The assembler (fingerprint key, reveal patterns) and the sinks (an HTTP client) are built at the
+   * first report, on the reporter thread or at exit, not while the application starts: the agent
+   * starts on the application's main thread, and on a small machine any other thread competes with
+   * it for the CPU.
+   */
+  private final Memo<ReportAssembler> assembler;
+  private final Memo<List<ReportSink>> sinks;
   private final long intervalMillis;
   /** Runs about once a second on the reporter thread (it keeps the recorder's clock current). */
   private final Runnable everySecond;
@@ -30,28 +38,27 @@ public final class ReportLoop {
   private final Object wakeUp = new Object();
   private volatile boolean stopping;
 
-  ReportLoop(ReportAssembler assembler, List<ReportSink> sinks, long intervalMillis, Runnable everySecond) {
-    this.assembler = assembler;
-    this.sinks = List.copyOf(sinks);
+  ReportLoop(Supplier<ReportAssembler> assembler, Supplier<List<ReportSink>> sinks, long intervalMillis,
+      Runnable everySecond) {
+    this.assembler = new Memo<>(assembler);
+    this.sinks = new Memo<>(() -> List.copyOf(sinks.get()));
     this.intervalMillis = intervalMillis;
     this.everySecond = everySecond;
   }
 
-  /** The loop for the configured sinks; none when neither a file nor a collector is configured. */
-  public static ReportLoop create(ReportAssembler assembler, String file, String collectorUrl,
+  /** The loop for the configured sinks: a file, a collector, or both. */
+  public static ReportLoop create(Supplier<ReportAssembler> assembler, String file, String collectorUrl,
       String token, long intervalMillis, Runnable everySecond) {
-    List<ReportSink> sinks = new ArrayList<>();
-    if (file != null) {
-      sinks.add(new ReportFileWriter(Path.of(file)));
-    }
-    if (collectorUrl != null) {
-      sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
-    }
-    return new ReportLoop(assembler, sinks, intervalMillis, everySecond);
-  }
-
-  public boolean hasSinks() {
-    return !sinks.isEmpty();
+    return new ReportLoop(assembler, () -> {
+      List<ReportSink> sinks = new ArrayList<>();
+      if (file != null) {
+        sinks.add(new ReportFileWriter(Path.of(file)));
+      }
+      if (collectorUrl != null) {
+        sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
+      }
+      return sinks;
+    }, intervalMillis, everySecond);
   }
 
   public void start() {
@@ -68,7 +75,7 @@ public final class ReportLoop {
       everySecond.run();
       long now = System.currentTimeMillis();
       if (now >= nextRegular) {
-        publish(sinks, false);
+        publish(sinks.get(), false);
         nextRegular = now + intervalMillis;
         continue;
       }
@@ -83,7 +90,10 @@ public final class ReportLoop {
 
   private List<ReportSink> dueForRetry(long now) {
     List<ReportSink> due = new ArrayList<>();
-    for (ReportSink sink : sinks) {
+    if (!sinks.isComputed()) {
+      return due;
+    }
+    for (ReportSink sink : sinks.get()) {
       if (sink.retryAtMillis() <= now) {
         due.add(sink);
       }
@@ -93,7 +103,10 @@ public final class ReportLoop {
 
   private long earliestRetry() {
     long earliest = Long.MAX_VALUE;
-    for (ReportSink sink : sinks) {
+    if (!sinks.isComputed()) {
+      return earliest;
+    }
+    for (ReportSink sink : sinks.get()) {
       earliest = Math.min(earliest, sink.retryAtMillis());
     }
     return earliest;
@@ -115,7 +128,7 @@ public final class ReportLoop {
   private void publish(List<ReportSink> targets, boolean finalReport) {
     byte[] json;
     try {
-      json = codec().toJson(assembler.assemble());
+      json = codec().toJson(assembler.get().assemble());
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warnOnce("assemble", "cannot assemble a report: " + e.getClass().getSimpleName());
       return;
@@ -141,7 +154,7 @@ public final class ReportLoop {
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
-    Thread last = new Thread(() -> publish(sinks, true), "configdrift-final-report");
+    Thread last = new Thread(() -> publish(sinks.get(), true), "configdrift-final-report");
     last.setDaemon(true);
     last.start();
     try {
