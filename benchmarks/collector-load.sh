@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Collector figures: ingest load (50 clients, 200-key unchanged reports) and query cost (matrix of
-# 100 instances x 500 keys; drift summary of 1,000 services), on SQLite and on PostgreSQL.
-# Loopback only. Usage: benchmarks/collector-load.sh [seconds]
+# Collector figures: ingest load (50 clients, 200-key unchanged reports, measured for SECONDS after
+# WARM_UP seconds) and query cost (matrix of 100 instances x 500 keys; drift summary of 1,000
+# services), on SQLite and on PostgreSQL. Loopback only.
+# Usage: benchmarks/collector-load.sh [SECONDS] [WARM_UP]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-20}
+seconds=${1:-30}
+warm_up=${2:-30}
 [ -f collector/target/configdrift.jar ] && [ -f benchmarks/target/benchmarks.jar ] \
   || mvn -B -q -DskipTests install
 work=$(mktemp -d)
@@ -35,7 +37,7 @@ for database in sqlite postgresql; do
     start_collector "$url" "$port"
     echo -n "$database $phase: "
     if [ "$phase" = ingest ]; then
-      bench io.configdrift.benchmarks.IngestLoad "http://127.0.0.1:$port" 50 "$seconds" 200
+      bench io.configdrift.benchmarks.IngestLoad "http://127.0.0.1:$port" 50 "$seconds" 200 "$warm_up"
     else
       bench io.configdrift.benchmarks.QueryLoad "http://127.0.0.1:$port" 100 500 1000
     fi

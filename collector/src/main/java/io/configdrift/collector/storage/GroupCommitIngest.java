@@ -1,7 +1,11 @@
 package io.configdrift.collector.storage;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,35 +13,48 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stores reports through one writer thread that commits whatever has queued up meanwhile in a
- * single transaction. SQLite lets one connection write at a time, so ingests queue anyway; here
- * they queue for a thread that is always running instead of for a connection held by request
- * threads that the scheduler may have parked, and a commit is paid once per batch instead of once
- * per report. Each caller still returns only once its report is committed.
+ * Applies {@link BatchWork} to reports through one writer thread that commits whatever has queued
+ * up meanwhile in a single transaction. SQLite lets one connection write at a time, so ingests
+ * queue anyway; here they queue for a thread that is always running instead of for a connection
+ * held by request threads that the scheduler may have parked, and a commit is paid once per batch
+ * instead of once per report. Each caller still returns only once its report is committed.
  *
- * <p>Should a batch fail, it is rolled back and its reports are retried one transaction each, so
- * one bad report costs the others nothing.
+ * <p>A batch is worked through in {@link InstanceIdentity} order, so two collectors' batches lock
+ * instance rows in the same order. Should a batch fail, it is rolled back and its reports are
+ * retried one transaction each, so one bad report costs the others nothing.
  */
-final class GroupCommitIngest implements IngestWriter {
+final class GroupCommitIngest {
+  /**
+   * What the writer thread does with a batch of reports, inside one transaction: a result per
+   * report, in order, null for a report it leaves to the caller.
+   */
+  @FunctionalInterface
+  interface BatchWork {
+    List<IngestResult> apply(Connection connection, List<PreparedReport> reports) throws SQLException;
+  }
+
+  private static final Comparator<Pending> LOCK_ORDER = Comparator.comparing(
+      (Pending pending) -> pending.report.identity(), InstanceIdentity.ORDER);
+
   private static final int MAX_BATCH = 256;
   private static final long CLOSE_WAIT_MILLIS = 10_000;
 
   private final Transactions transactions;
-  private final ReportIngester ingester;
+  private final BatchWork work;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
 
-  GroupCommitIngest(Transactions transactions, ReportIngester ingester) {
+  GroupCommitIngest(Transactions transactions, BatchWork work) {
     this.transactions = transactions;
-    this.ingester = ingester;
+    this.work = work;
     this.writer = new Thread(this::run, "configdrift-ingest-writer");
     writer.setDaemon(true);
     writer.start();
   }
 
-  @Override
-  public IngestResult write(PreparedReport report) {
+  /** What {@link BatchWork} made of the report, once committed; null when it left the report alone. */
+  IngestResult write(PreparedReport report) {
     Pending pending = new Pending(report);
     if (closed) {
       throw closedException();
@@ -50,8 +67,7 @@ final class GroupCommitIngest implements IngestWriter {
   }
 
   /** Stops taking reports, stores those already queued, then ends the writer thread. */
-  @Override
-  public void close() {
+  void close() {
     closed = true;
     try {
       writer.join(CLOSE_WAIT_MILLIS);
@@ -70,6 +86,7 @@ final class GroupCommitIngest implements IngestWriter {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
+        batch.sort(LOCK_ORDER);
         commit(batch);
       } catch (InterruptedException e) {
         // Only close() ends the loop: every queued caller is waiting for an answer.
@@ -83,15 +100,10 @@ final class GroupCommitIngest implements IngestWriter {
 
   private void commit(List<Pending> batch) {
     try {
-      List<IngestResult> results = transactions.write("store reports", connection -> {
-        List<IngestResult> stored = new ArrayList<>(batch.size());
-        for (Pending pending : batch) {
-          stored.add(ingester.ingest(connection, pending.report));
-        }
-        return stored;
-      });
+      List<PreparedReport> reports = batch.stream().map(pending -> pending.report).toList();
+      List<IngestResult> results = transactions.write("store reports", connection -> work.apply(connection, reports));
       for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).result.complete(results.get(i));
+        batch.get(i).result.complete(Optional.ofNullable(results.get(i)));
       }
     } catch (RuntimeException batchFailure) {
       if (batch.size() == 1) {
@@ -106,8 +118,9 @@ final class GroupCommitIngest implements IngestWriter {
 
   private void commitAlone(Pending pending) {
     try {
-      pending.result.complete(
-          transactions.write("store a report", connection -> ingester.ingest(connection, pending.report)));
+      List<IngestResult> result =
+          transactions.write("store a report", connection -> work.apply(connection, List.of(pending.report)));
+      pending.result.complete(Optional.ofNullable(result.get(0)));
     } catch (RuntimeException e) {
       pending.result.completeExceptionally(e);
     }
@@ -119,7 +132,7 @@ final class GroupCommitIngest implements IngestWriter {
 
   private static final class Pending {
     final PreparedReport report;
-    final CompletableFuture<IngestResult> result = new CompletableFuture<>();
+    final CompletableFuture<Optional<IngestResult>> result = new CompletableFuture<>();
 
     Pending(PreparedReport report) {
       this.report = report;
@@ -127,7 +140,7 @@ final class GroupCommitIngest implements IngestWriter {
 
     IngestResult await() {
       try {
-        return result.get();
+        return result.get().orElse(null);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StorageException("interrupted while a report was being stored", e);

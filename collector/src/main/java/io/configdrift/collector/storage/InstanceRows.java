@@ -2,6 +2,7 @@ package io.configdrift.collector.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -85,10 +86,24 @@ final class InstanceRows {
    * has the report's content, run and versions and a sequence no higher; true when it did.
    */
   boolean touchIfUnchanged(Connection connection, PreparedReport report) throws SQLException {
+    return Sql.update(connection, touchIfUnchanged, touchParameters(report)) == 1;
+  }
+
+  /** {@link #touchIfUnchanged} for each report, sent as one JDBC batch; whether each was touched. */
+  boolean[] touchAllIfUnchanged(Connection connection, List<PreparedReport> reports) throws SQLException {
+    int[] counts = Sql.batch(connection, touchIfUnchanged, reports.stream().map(InstanceRows::touchParameters).toList());
+    boolean[] touched = new boolean[reports.size()];
+    for (int i = 0; i < touched.length; i++) {
+      touched[i] = counts[i] == 1;
+    }
+    return touched;
+  }
+
+  private static Object[] touchParameters(PreparedReport report) {
     InstanceIdentity identity = report.identity();
-    return Sql.update(connection, touchIfUnchanged, report.sequence(), report.receivedAt(),
+    return new Object[] {report.sequence(), report.receivedAt(),
         identity.service(), identity.environment(), identity.region(), identity.instance(),
-        report.contentHash(), report.startedAt(), report.sequence(), report.serviceVersion(), report.agentVersion()) == 1;
+        report.contentHash(), report.startedAt(), report.sequence(), report.serviceVersion(), report.agentVersion()};
   }
 
   /** Makes the report the instance's latest: one row written, whatever the report holds. */

@@ -18,7 +18,8 @@ import java.util.Map;
 public final class JdbcStorage implements Storage {
   private final Database database;
   private final Transactions transactions;
-  private final IngestWriter ingests;
+  private final GroupCommitIngest batched;
+  private final ReportIngester ingester;
   private final StoredReports storedReports = new StoredReports(new ParsedReports(ParsedReports.DEFAULT_MAX_ENTRIES));
   private final InstanceQueries instances = new InstanceQueries(storedReports);
   private final FleetSnapshots fleet = new FleetSnapshots(storedReports);
@@ -28,15 +29,20 @@ public final class JdbcStorage implements Storage {
   JdbcStorage(Database database) {
     this.database = database;
     this.transactions = new Transactions(database);
-    ReportIngester ingester = new ReportIngester(database.dialect());
-    this.ingests = database.dialect() == SqlDialect.SQLITE
-        ? new GroupCommitIngest(transactions, ingester)
-        : new TransactionPerIngest(transactions, ingester);
+    this.ingester = new ReportIngester(database.dialect());
+    // SQLite's single writer does all of every ingest. PostgreSQL writes side by side, so its
+    // writer thread only batches the steady state (unchanged reports); a changed report takes its
+    // own transaction on the caller's thread.
+    this.batched = new GroupCommitIngest(transactions, database.dialect() == SqlDialect.SQLITE
+        ? ingester::ingestAll : ingester::ingestAllIfUnchanged);
   }
 
   @Override
   public IngestResult ingest(Report report, Instant receivedAt) {
-    return ingests.write(PreparedReport.of(report, receivedAt));
+    PreparedReport prepared = PreparedReport.of(report, receivedAt);
+    IngestResult result = batched.write(prepared);
+    return result != null ? result
+        : transactions.write("store a report", connection -> ingester.ingest(connection, prepared));
   }
 
   @Override
@@ -80,7 +86,7 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void close() {
-    ingests.close();
+    batched.close();
     database.close();
   }
 }

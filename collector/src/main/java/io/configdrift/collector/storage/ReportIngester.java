@@ -3,6 +3,8 @@ package io.configdrift.collector.storage;
 import io.configdrift.collector.storage.InstanceRows.StoredInstance;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,11 +28,40 @@ final class ReportIngester {
   }
 
   IngestResult ingest(Connection connection, PreparedReport report) throws SQLException {
-    // The steady state of a fleet first, in one statement that takes the row lock itself.
-    if (instances.touchIfUnchanged(connection, report)) {
-      return UNCHANGED;
+    IngestResult unchanged = ingestIfUnchanged(connection, report);
+    return unchanged != null ? unchanged : ingestChanged(connection, report);
+  }
+
+  /**
+   * The steady state of a fleet: when the stored instance already holds the report's content, run
+   * and versions, one statement (which takes the row lock itself) records the new sighting. Null
+   * when the report needs {@link #ingestChanged}.
+   */
+  IngestResult ingestIfUnchanged(Connection connection, PreparedReport report) throws SQLException {
+    return instances.touchIfUnchanged(connection, report) ? UNCHANGED : null;
+  }
+
+  /** {@link #ingest} of each report in turn. */
+  List<IngestResult> ingestAll(Connection connection, List<PreparedReport> reports) throws SQLException {
+    List<IngestResult> results = new ArrayList<>(reports.size());
+    for (PreparedReport report : reports) {
+      results.add(ingest(connection, report));
     }
-    Optional<StoredInstance> stored = instances.lock(connection, report.identity());
+    return results;
+  }
+
+  /** {@link #ingestIfUnchanged} of all the reports in one round trip to the database. */
+  List<IngestResult> ingestAllIfUnchanged(Connection connection, List<PreparedReport> reports) throws SQLException {
+    boolean[] touched = instances.touchAllIfUnchanged(connection, reports);
+    List<IngestResult> results = new ArrayList<>(reports.size());
+    for (boolean unchanged : touched) {
+      results.add(unchanged ? UNCHANGED : null);
+    }
+    return results;
+  }
+
+  /** Everything else: a new instance, a changed report, a new run, or an older report to ignore. */
+  IngestResult ingestChanged(Connection connection, PreparedReport report) throws SQLException {    Optional<StoredInstance> stored = instances.lock(connection, report.identity());
     if (stored.isEmpty()) {
       Optional<Long> insertedId = instances.insert(connection, report);
       if (insertedId.isPresent()) {

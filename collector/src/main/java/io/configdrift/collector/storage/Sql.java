@@ -50,17 +50,17 @@ final class Sql {
     }
   }
 
-  /** Executes one statement once per parameter row, as a JDBC batch. */
-  static void batch(Connection connection, String sql, List<Object[]> parameterRows) throws SQLException {
+  /** Executes one statement once per parameter row, as a JDBC batch; returns each row's update count. */
+  static int[] batch(Connection connection, String sql, List<Object[]> parameterRows) throws SQLException {
     if (parameterRows.isEmpty()) {
-      return;
+      return new int[0];
     }
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (Object[] parameters : parameterRows) {
         bind(statement, parameters);
         statement.addBatch();
       }
-      statement.executeBatch();
+      return statement.executeBatch();
     }
   }
 
