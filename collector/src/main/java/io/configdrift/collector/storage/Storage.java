@@ -17,9 +17,11 @@ import java.util.Map;
  */
 public interface Storage extends AutoCloseable {
   /**
-   * Stores a validated report as its instance's latest one and extends the value timelines. A report
-   * older than the one stored for the instance (from an earlier run of the JVM, or with a lower
-   * sequence in the same run: an agent re-sent an old snapshot) and reported as not stored. Returns once the data is durable.
+   * Stores a validated report as its instance's latest one and extends the value timelines. A
+   * report that says about configuration what the stored one says, from the same run and versions,
+   * only advances the instance's sequence and last sighting. A report older than the one stored for
+   * the instance (from an earlier run of the JVM, or with a lower sequence in the same run: an agent
+   * re-sent an old snapshot) is reported as not stored. Returns once the data is durable.
    */
   IngestResult ingest(Report report, Instant receivedAt);
 
