@@ -66,6 +66,11 @@ final class GroupCommitIngest {
     return pending.await();
   }
 
+  /** How many reports wait for the writer thread. */
+  int queued() {
+    return queue.size();
+  }
+
   /** Stops taking reports, stores those already queued, then ends the writer thread. */
   void close() {
     closed = true;
