@@ -20,7 +20,7 @@ public final class JdbcStorage implements Storage {
   private final Transactions transactions;
   private final GroupCommitIngest batched;
   private final ReportIngester ingester;
-  private final StoredReports storedReports = new StoredReports(new ParsedReports(ParsedReports.DEFAULT_MAX_ENTRIES));
+  private final StoredReports storedReports = new StoredReports(new ParsedReports(ParsedReports.defaultMaxEntries()));
   private final InstanceQueries instances = new InstanceQueries(storedReports);
   private final FleetSnapshots fleet = new FleetSnapshots(storedReports);
   private final TimelineQueries timeline = new TimelineQueries();

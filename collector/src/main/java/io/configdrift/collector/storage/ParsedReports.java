@@ -16,7 +16,14 @@ import java.util.Map;
  */
 final class ParsedReports {
   /** About 200 MB of parsed reports: a fleet of 1,000 instances with 500 keys each. */
-  static final long DEFAULT_MAX_ENTRIES = 500_000;
+  private static final long MOST_ENTRIES = 500_000;
+  /** What a parsed entry (a read with its strings) takes on the heap, roughly. */
+  private static final long BYTES_PER_ENTRY = 400;
+
+  /** {@link #MOST_ENTRIES}, or as many as fit in a quarter of the heap where that is smaller. */
+  static long defaultMaxEntries() {
+    return Math.min(MOST_ENTRIES, Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_ENTRY);
+  }
 
   /** What identifies the content of an instance's stored report. */
   record Stamp(String contentHash, long startedAt, String serviceVersion, String agentVersion) {}
