@@ -39,11 +39,11 @@ final class AgentStarter {
     Properties systemProperties = System.getProperties();
     AvailableInventory inventory = new AvailableInventory(systemProperties);
     CoarseClock clock = new CoarseClock();
-    ConfigRecorder recorder = new ConfigRecorder(maxKeys, clock, Frameworks.PACKAGES);
+    ConfigRecorder recorder = new ConfigRecorder(maxKeys, clock);
     JdkReadTransformer transformer = new JdkReadTransformer();
     instrumentation.addTransformer(transformer, true);
     instrumentation.retransformClasses(JdkReadTransformer.targetClasses());
-    ConfigReadHook.installLogical(new LogicalReadRecorder(recorder, Frameworks.inspectors()));
+    ConfigReadHook.installLogical(new LogicalReadRecorder(recorder, Frameworks.inspectors(), Frameworks.PACKAGES));
     new FrameworkReadTransformer().install(instrumentation);
     ConfigReadHook.install(recorder, systemProperties);
 
@@ -75,8 +75,8 @@ final class AgentStarter {
 
   /** Said at start, though the key itself is read only for the first report. */
   private static void warnWithoutFingerprintKey(AgentConfig config) {
-    String key = System.getenv(Fingerprinter.KEY_ENVIRONMENT_VARIABLE);
-    if (config.get(AgentOption.FINGERPRINT_KEY_FILE) == null && (key == null || key.isBlank())) {
+    if (config.get(AgentOption.FINGERPRINT_KEY_FILE) == null
+        && !Fingerprinter.isUsableKey(System.getenv(Fingerprinter.KEY_ENVIRONMENT_VARIABLE))) {
       AgentLog.warn("no fingerprint key (set " + Fingerprinter.KEY_ENVIRONMENT_VARIABLE
           + "): fingerprints are plain SHA-256, which does not hide guessable values");
     }

@@ -27,12 +27,17 @@ public final class Fingerprinter {
     this.key = key;
   }
 
-  /** A keyed (HMAC-SHA256) fingerprinter; a null or empty key gives the unkeyed one. */
+  /** A keyed (HMAC-SHA256) fingerprinter; a key that is not {@link #isUsableKey usable} gives the unkeyed one. */
   public static Fingerprinter withKey(String key) {
-    if (key == null || key.isEmpty()) {
+    if (!isUsableKey(key)) {
       return unkeyed();
     }
     return new Fingerprinter(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether {@link #withKey} makes a keyed fingerprinter of {@code key}: it is neither null nor empty. */
+  public static boolean isUsableKey(String key) {
+    return key != null && !key.isEmpty();
   }
 
   public static Fingerprinter unkeyed() {

@@ -227,7 +227,6 @@ public final class ConfigReadHook {
     }
   }
 
-  /** Per-thread re-entry depth (0 means the thread may record) and the last logical read it delivered. */
   /** This thread's guard when it may record now (not the agent's, not inside a delivery), else null. */
   private static Guard freeGuard() {
     try {
@@ -238,6 +237,7 @@ public final class ConfigReadHook {
     }
   }
 
+  /** Per-thread re-entry depth (0 means the thread may record) and the last logical read it delivered. */
   private static final class Guard {
     int depth;
     /**

@@ -4,9 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Adds a call to {@code ConfigReadHook} before every return of the framework methods in
@@ -15,14 +13,6 @@ import java.util.Set;
  * in several class loaders is rewritten in each.
  */
 public final class FrameworkReadTransformer implements ClassFileTransformer {
-  private static final Set<String> TARGETS = new HashSet<>();
-
-  static {
-    for (ReadHookPoint point : ReadHookPoint.FRAMEWORKS) {
-      TARGETS.add(point.owner);
-    }
-  }
-
   /**
    * Registers this transformer and rewrites the target classes that are loaded already (an agent
    * attached to a running JVM); at start-up none are.
@@ -31,7 +21,8 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
     instrumentation.addTransformer(this, true);
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (TARGETS.contains(type.getName().replace('.', '/')) && instrumentation.isModifiableClass(type)) {
+      if (ReadHookPoint.FRAMEWORKS_BY_OWNER.containsKey(type.getName().replace('.', '/'))
+          && instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
     }
@@ -47,9 +38,7 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    if (className == null || !TARGETS.contains(className)) {
-      return null;
-    }
-    return ReturnHookWeaver.weave(classfileBuffer, className, ReadHookPoint.FRAMEWORKS);
+    List<ReadHookPoint> points = className == null ? null : ReadHookPoint.FRAMEWORKS_BY_OWNER.get(className);
+    return points == null ? null : ReturnHookWeaver.weave(classfileBuffer, points);
   }
 }

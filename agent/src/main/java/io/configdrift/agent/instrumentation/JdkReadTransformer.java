@@ -2,6 +2,7 @@ package io.configdrift.agent.instrumentation;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.List;
 
 /**
  * Adds a call to {@code ConfigReadHook} before every return of the JDK methods in
@@ -22,9 +23,7 @@ public final class JdkReadTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    if (loader != null || className == null || !ReturnHookWeaver.hasPointsIn(ReadHookPoint.JDK, className)) {
-      return null;
-    }
-    return ReturnHookWeaver.weave(classfileBuffer, className, ReadHookPoint.JDK);
+    List<ReadHookPoint> points = loader != null || className == null ? null : ReadHookPoint.JDK_BY_OWNER.get(className);
+    return points == null ? null : ReturnHookWeaver.weave(classfileBuffer, points);
   }
 }

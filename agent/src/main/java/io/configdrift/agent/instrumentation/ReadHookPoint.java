@@ -1,7 +1,9 @@
 package io.configdrift.agent.instrumentation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -59,8 +61,10 @@ final class ReadHookPoint {
       observe("io/smallrye/config/SmallRyeConfig", "getConfigValue", "(Ljava/lang/String;)Lio/smallrye/config/ConfigValue;",
           "smallRyeConfig", LOGICAL_READ, 0, 1));
 
-  /** JDK and framework hook points together. */
-  static final List<ReadHookPoint> ALL = concat(JDK, FRAMEWORKS);
+  /** {@link #JDK} by the internal name of the class they are in. */
+  static final Map<String, List<ReadHookPoint>> JDK_BY_OWNER = byOwner(JDK);
+  /** {@link #FRAMEWORKS} by the internal name of the class they are in. */
+  static final Map<String, List<ReadHookPoint>> FRAMEWORKS_BY_OWNER = byOwner(FRAMEWORKS);
 
   final String owner;
   final String name;
@@ -92,10 +96,13 @@ final class ReadHookPoint {
     return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, true, new int[0]);
   }
 
-  private static List<ReadHookPoint> concat(List<ReadHookPoint> first, List<ReadHookPoint> second) {
-    List<ReadHookPoint> all = new ArrayList<>(first);
-    all.addAll(second);
-    return List.copyOf(all);
+  private static Map<String, List<ReadHookPoint>> byOwner(List<ReadHookPoint> points) {
+    Map<String, List<ReadHookPoint>> byOwner = new HashMap<>();
+    for (ReadHookPoint point : points) {
+      byOwner.computeIfAbsent(point.owner, owner -> new ArrayList<>()).add(point);
+    }
+    byOwner.replaceAll((owner, ownPoints) -> List.copyOf(ownPoints));
+    return Map.copyOf(byOwner);
   }
 
   boolean matches(String methodName, String methodDescriptor) {

@@ -15,25 +15,16 @@ import net.bytebuddy.jar.asm.Opcodes;
 final class ReturnHookWeaver {
   private ReturnHookWeaver() {}
 
-  /** Whether any of {@code points} belongs to {@code className} (internal form). */
-  static boolean hasPointsIn(List<ReadHookPoint> points, String className) {
-    for (ReadHookPoint point : points) {
-      if (point.owner.equals(className)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
-   * The class with its hook points woven in, or null to leave it as it is: when no method of it
-   * matched, or when anything went wrong (the agent then simply sees fewer reads).
+   * The class with {@code points}, all of them in this class, woven in; or null to leave it as it
+   * is: when no method of it matched, or when anything went wrong (the agent then simply sees fewer
+   * reads).
    */
-  static byte[] weave(byte[] classfile, String className, List<ReadHookPoint> points) {
+  static byte[] weave(byte[] classfile, List<ReadHookPoint> points) {
     try {
       ClassReader reader = new ClassReader(classfile);
       ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-      HookInserter inserter = new HookInserter(writer, className, points);
+      HookInserter inserter = new HookInserter(writer, points);
       reader.accept(inserter, 0);
       return inserter.hooked == 0 ? null : writer.toByteArray();
     } catch (Throwable t) {
@@ -42,13 +33,11 @@ final class ReturnHookWeaver {
   }
 
   private static final class HookInserter extends ClassVisitor {
-    private final String className;
     private final List<ReadHookPoint> points;
     int hooked;
 
-    HookInserter(ClassVisitor next, String className, List<ReadHookPoint> points) {
+    HookInserter(ClassVisitor next, List<ReadHookPoint> points) {
       super(Opcodes.ASM9, next);
-      this.className = className;
       this.points = points;
     }
 
@@ -57,7 +46,7 @@ final class ReturnHookWeaver {
         String[] exceptions) {
       MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
       for (ReadHookPoint point : points) {
-        if (point.owner.equals(className) && point.matches(name, descriptor)) {
+        if (point.matches(name, descriptor)) {
           hooked++;
           return new BeforeReturn(mv, point);
         }

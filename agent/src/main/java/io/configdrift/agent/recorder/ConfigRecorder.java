@@ -2,7 +2,6 @@ package io.configdrift.agent.recorder;
 
 import io.configdrift.agent.bootstrap.ReadListener;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,13 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ConfigRecorder implements ReadListener {
   /** env, sysprop, spring, microprofile: the {@code SOURCE_*} constants of {@link ReadListener}. */
   private static final int SOURCES = 4;
-  /** How deep under a framework-level read its application caller may be found. */
-  private static final int FRAMEWORK_CALLER_DEPTH = 24;
 
   private final int maxKeys;
   private final Clock clock;
   private final CallerLocator jdkCallers = CallerLocator.forJdkReads();
-  private final CallerLocator frameworkCallers;
   @SuppressWarnings("unchecked")
   private final ConcurrentHashMap<String, KeyRecord>[] bySource = new ConcurrentHashMap[SOURCES];
   private final AtomicInteger keys = new AtomicInteger();
@@ -35,14 +31,8 @@ public final class ConfigRecorder implements ReadListener {
   }
 
   public ConfigRecorder(int maxKeys, Clock clock) {
-    this(maxKeys, clock, List.of());
-  }
-
-  /** {@code frameworkPackages}: package prefixes that are never the caller of a framework-level read. */
-  public ConfigRecorder(int maxKeys, Clock clock, Collection<String> frameworkPackages) {
     this.maxKeys = maxKeys;
     this.clock = clock;
-    this.frameworkCallers = CallerLocator.forFrameworkReads(List.copyOf(frameworkPackages), FRAMEWORK_CALLER_DEPTH);
     for (int i = 0; i < SOURCES; i++) {
       bySource[i] = new ConcurrentHashMap<>();
     }
@@ -51,15 +41,16 @@ public final class ConfigRecorder implements ReadListener {
   @Override
   public void onRead(int source, String key, String value) {
     if (source == SOURCE_ENV || source == SOURCE_SYSPROP) {
-      record(source, key, value, true);
+      record(source, key, value, jdkCallers);
     }
   }
 
   /**
    * Counts a read of any source; returns the key's record, or null when the key limit dropped it.
-   * {@code locateCallers} is false for reads that no application code makes directly.
+   * {@code callers} finds the application code behind the read; null for reads that no application
+   * code makes directly.
    */
-  KeyRecord record(int source, String key, String value, boolean locateCallers) {
+  KeyRecord record(int source, String key, String value, CallerLocator callers) {
     if (source < 0 || source >= SOURCES) {
       return null;
     }
@@ -72,8 +63,8 @@ public final class ConfigRecorder implements ReadListener {
       }
     }
     long count = record.recordRead(value, now);
-    if (locateCallers && (count & (count - 1)) == 0 && record.hasRoomForCallers()) {
-      String caller = (source == SOURCE_ENV || source == SOURCE_SYSPROP ? jdkCallers : frameworkCallers).locate();
+    if (callers != null && (count & (count - 1)) == 0 && record.hasRoomForCallers()) {
+      String caller = callers.locate();
       if (caller != null) {
         record.addCaller(caller);
       }

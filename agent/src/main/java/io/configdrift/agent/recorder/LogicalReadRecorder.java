@@ -1,6 +1,7 @@
 package io.configdrift.agent.recorder;
 
 import io.configdrift.agent.bootstrap.LogicalReadListener;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -9,13 +10,24 @@ import java.util.List;
  * framework objects are read by the {@link LogicalReadInspector} registered for each hook point.
  */
 public final class LogicalReadRecorder implements LogicalReadListener {
+  /** How deep under a framework-level read its application caller may be found. */
+  private static final int CALLER_DEPTH = 24;
+
   private final ConfigRecorder recorder;
   private final LogicalReadInspector[] inspectors;
+  private final CallerLocator callers;
 
   /** {@code inspectors} is indexed by {@link LogicalReadListener} hook point; null entries are not recorded. */
   public LogicalReadRecorder(ConfigRecorder recorder, LogicalReadInspector[] inspectors) {
+    this(recorder, inspectors, List.of());
+  }
+
+  /** {@code frameworkPackages}: package prefixes that are never the caller of a framework-level read. */
+  public LogicalReadRecorder(ConfigRecorder recorder, LogicalReadInspector[] inspectors,
+      Collection<String> frameworkPackages) {
     this.recorder = recorder;
     this.inspectors = inspectors.clone();
+    this.callers = CallerLocator.forFrameworkReads(List.copyOf(frameworkPackages), CALLER_DEPTH);
   }
 
   @Override
@@ -29,7 +41,8 @@ public final class LogicalReadRecorder implements LogicalReadListener {
       return;
     }
     String value = inspector.value(result);
-    KeyRecord record = recorder.record(inspector.source(), name, value, inspector.hasApplicationCallers());
+    KeyRecord record = recorder.record(inspector.source(), name, value,
+        inspector.hasApplicationCallers() ? callers : null);
     if (record != null && record.needsProvenance(value)) {
       record.attach(provenance(inspector, owner, key, result, value));
     }

@@ -31,17 +31,17 @@ public final class ReportLoop {
   private final Runnable everySecond;
   /**
    * Made on the reporter thread at the first report, not at start: loading JSON support while the
-   * application starts takes CPU its start-up wants (measured: 170 ms added to a Spring Boot start
-   * on two cores, against 72 ms when deferred).
+   * application starts takes CPU its start-up wants (measured figures: docs/benchmarks.md, "Spring
+   * Boot start-up").
    */
-  private volatile ReportCodec codec;
+  private final Memo<ReportCodec> codec = new Memo<>(ReportCodec::new);
   private final Object wakeUp = new Object();
   private volatile boolean stopping;
 
   ReportLoop(Supplier<ReportAssembler> assembler, Supplier<List<ReportSink>> sinks, long intervalMillis,
       Runnable everySecond) {
     this.assembler = new Memo<>(assembler);
-    this.sinks = new Memo<>(() -> List.copyOf(sinks.get()));
+    this.sinks = new Memo<>(sinks);
     this.intervalMillis = intervalMillis;
     this.everySecond = everySecond;
   }
@@ -57,7 +57,7 @@ public final class ReportLoop {
       if (collectorUrl != null) {
         sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
       }
-      return sinks;
+      return List.copyOf(sinks);
     }, intervalMillis, everySecond);
   }
 
@@ -128,7 +128,7 @@ public final class ReportLoop {
   private void publish(List<ReportSink> targets, boolean finalReport) {
     byte[] json;
     try {
-      json = codec().toJson(assembler.get().assemble());
+      json = codec.get().toJson(assembler.get().assemble());
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warnOnce("assemble", "cannot assemble a report: " + e.getClass().getSimpleName());
       return;
@@ -136,15 +136,6 @@ public final class ReportLoop {
     for (ReportSink sink : targets) {
       sink.deliver(json, finalReport);
     }
-  }
-
-  private ReportCodec codec() {
-    ReportCodec current = codec;
-    if (current == null) {
-      current = new ReportCodec();
-      codec = current;
-    }
-    return current;
   }
 
   /** Runs in a shutdown hook: one last report, given at most the exit budget. */

@@ -7,6 +7,8 @@ import io.configdrift.agent.bootstrap.ConfigReadHook;
 import io.configdrift.agent.bootstrap.ReadListener;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import net.bytebuddy.jar.asm.Type;
@@ -29,7 +31,9 @@ class HookSuppressionTest {
 
   @Test
   void everyHookPointCallsAnExistingPublicStaticHookMethod() throws Exception {
-    for (ReadHookPoint point : ReadHookPoint.ALL) {
+    List<ReadHookPoint> all = new ArrayList<>(ReadHookPoint.JDK);
+    all.addAll(ReadHookPoint.FRAMEWORKS);
+    for (ReadHookPoint point : all) {
       Method hook = findHook(point.hookName, point.hookDescriptor);
       assertThat(Modifier.isStatic(hook.getModifiers()) && Modifier.isPublic(hook.getModifiers()))
           .as(point.hookName).isTrue();
