@@ -63,28 +63,23 @@ public final class DriftQueries {
   public List<ServiceOverview> services() {
     List<ServiceSummary> summaries = storage.services();
     Instant now = clock.instant();
-    if (summaries.stream().filter(summary -> !hasFreshOverview(summary, now)).count() > BULK_READ_THRESHOLD) {
-      readEveryService(summaries, now);
+    // An overview goes stale with every report (its last sighting moves); the snapshots it is
+    // worked out from only when something changed, so it is their staleness that calls for a bulk read.
+    List<String> unread = summaries.stream().map(ServiceSummary::service)
+        .filter(service -> freshSnapshots(service, now) == null).toList();
+    if (unread.size() > BULK_READ_THRESHOLD) {
+      readServices(unread, now);
     }
     // Overviews are independent of each other, so they are worked out side by side.
     return summaries.parallelStream().map(this::overview).toList();
   }
 
-  /** Caches the live snapshots of every service from one bulk read instead of a few queries per service. */
-  private void readEveryService(List<ServiceSummary> summaries, Instant now) {
+  /** Caches the live snapshots of the services from one bulk read instead of a few queries per service. */
+  private void readServices(List<String> services, Instant now) {
     Map<String, List<ScopeSnapshot>> live = storage.liveSnapshots(now.minus(liveWindow));
-    for (ServiceSummary summary : summaries) {
-      snapshots.put(summary.service(),
-          new CachedSnapshots(List.copyOf(live.getOrDefault(summary.service(), List.of())), now));
+    for (String service : services) {
+      snapshots.put(service, new CachedSnapshots(List.copyOf(live.getOrDefault(service, List.of())), now));
     }
-  }
-
-  private boolean hasFreshOverview(ServiceSummary summary, Instant now) {
-    return isFresh(overviews.get(summary.service()), summary, now);
-  }
-
-  private boolean isFresh(CachedOverview cached, ServiceSummary summary, Instant now) {
-    return cached != null && cached.lastSeen.equals(summary.lastSeen()) && isFresh(cached.computedAt, now);
   }
 
   public List<Scope> scopes(String service) {
@@ -123,11 +118,17 @@ public final class DriftQueries {
     overviews.remove(service);
   }
 
+  /** The service's cached snapshots while they are fresh, else null. */
+  private List<ScopeSnapshot> freshSnapshots(String service, Instant now) {
+    CachedSnapshots cached = snapshots.get(service);
+    return cached != null && isFresh(cached.computedAt, now) ? cached.snapshots : null;
+  }
+
   private List<ScopeSnapshot> liveSnapshots(String service) {
     Instant now = clock.instant();
-    CachedSnapshots cached = snapshots.get(service);
-    if (cached != null && isFresh(cached.computedAt, now)) {
-      return cached.snapshots;
+    List<ScopeSnapshot> cached = freshSnapshots(service, now);
+    if (cached != null) {
+      return cached;
     }
     Instant since = now.minus(liveWindow);
     List<ScopeSnapshot> live = new ArrayList<>();
@@ -145,16 +146,17 @@ public final class DriftQueries {
   private ServiceOverview overview(ServiceSummary summary) {
     Instant now = clock.instant();
     CachedOverview cached = overviews.get(summary.service());
-    if (isFresh(cached, summary, now)) {
+    if (cached != null && cached.lastSeen.equals(summary.lastSeen()) && isFresh(cached.computedAt, now)) {
       return cached.overview;
     }
-    EngineResult result = allFindings(summary.service());
+    List<ScopeSnapshot> live = liveSnapshots(summary.service());
+    EngineResult result = engine.evaluate(summary.service(), live, policy, now);
     Map<String, Integer> byKind = new TreeMap<>();
     for (Finding finding : result.findings()) {
       byKind.merge(finding.kind().wireName(), 1, Integer::sum);
     }
     ServiceOverview overview = new ServiceOverview(summary.service(), summary.instances(),
-        liveSnapshots(summary.service()).size(), summary.lastSeen(), byKind,
+        live.size(), summary.lastSeen(), byKind,
         result.findings().size());
     overviews.put(summary.service(), new CachedOverview(overview, summary.lastSeen(), now));
     return overview;

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,9 @@ final class FleetSnapshots {
 
   Map<String, List<ScopeSnapshot>> read(Connection connection, Instant liveSince) throws SQLException {
     List<LiveInstance> live = Sql.list(connection,
-        "SELECT id, service, environment, region, instance, " + StoredReports.STAMP_COLUMNS
-            + " FROM instance WHERE last_seen >= ?",
-        row -> new LiveInstance(row.getLong(1), row.getString(2), row.getString(3),
-            Columns.regionOrNull(row.getString(4)), row.getString(5), StoredReports.stamp(row, 6)),
+        "SELECT " + LiveInstance.COLUMNS + " FROM instance WHERE last_seen >= ?", LiveInstance::of,
         Columns.millis(liveSince));
-    Map<Long, Report> reports = storedReports.load(connection,
-        live.stream().map(instance -> new StoredReports.Ref(instance.id(), instance.stamp())).toList());
+    Map<Long, Report> reports = storedReports.load(connection, live.stream().map(LiveInstance::ref).toList());
     Map<String, List<FirstSighting>> sightings = firstSightings(connection);
 
     Map<String, List<LiveInstance>> byService = new TreeMap<>();
@@ -48,7 +43,7 @@ final class FleetSnapshots {
       List<ScopeSnapshot> scopes = new ArrayList<>();
       for (Scope scope : scopesOf(service.getValue())) {
         List<Report> scopeReports = service.getValue().stream()
-            .filter(instance -> scope.contains(instance.environment(), instance.region()))
+            .filter(instance -> instance.isIn(scope))
             .sorted(LiveInstance.ORDER)
             .map(instance -> reports.get(instance.id()))
             .toList();
@@ -62,7 +57,7 @@ final class FleetSnapshots {
   private static TreeSet<Scope> scopesOf(List<LiveInstance> instances) {
     TreeSet<Scope> scopes = new TreeSet<>();
     for (LiveInstance instance : instances) {
-      scopes.add(new Scope(instance.environment(), instance.region()));
+      scopes.add(instance.scope());
     }
     return scopes;
   }
@@ -90,13 +85,6 @@ final class FleetSnapshots {
       }
     }
     return firstSeen;
-  }
-
-  private record LiveInstance(long id, String service, String environment, String region, String instance,
-      ParsedReports.Stamp stamp) {
-    static final Comparator<LiveInstance> ORDER = Comparator
-        .comparing((LiveInstance instance) -> Columns.region(instance.region()))
-        .thenComparing(LiveInstance::instance);
   }
 
   private record FirstSighting(String service, String environment, String region, ValueKey value, Instant at) {}

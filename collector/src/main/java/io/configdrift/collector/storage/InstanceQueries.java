@@ -59,21 +59,9 @@ final class InstanceQueries {
       throws SQLException {
     ScopeFilter filter = ScopeFilter.of(service, scope);
     List<LiveInstance> live = Sql.list(connection,
-        "SELECT id, region, instance, " + StoredReports.STAMP_COLUMNS + " FROM instance WHERE " + filter.sql()
-            + " AND last_seen >= ?",
-        row -> new LiveInstance(row.getLong(1), row.getString(2), row.getString(3), StoredReports.stamp(row, 4)),
-        filter.parametersAnd(Columns.millis(liveSince)));
+        "SELECT " + LiveInstance.COLUMNS + " FROM instance WHERE " + filter.sql() + " AND last_seen >= ?",
+        LiveInstance::of, filter.parametersAnd(Columns.millis(liveSince)));
     Map<Long, Report> reports = storedReports.load(connection, live.stream().map(LiveInstance::ref).toList());
     return live.stream().sorted(LiveInstance.ORDER).map(instance -> reports.get(instance.id())).toList();
-  }
-
-  /** A live instance of a scope, with what identifies its stored report. */
-  private record LiveInstance(long id, String region, String instance, ParsedReports.Stamp stamp) {
-    static final Comparator<LiveInstance> ORDER =
-        Comparator.comparing(LiveInstance::region).thenComparing(LiveInstance::instance);
-
-    StoredReports.Ref ref() {
-      return new StoredReports.Ref(id, stamp);
-    }
   }
 }

@@ -3,28 +3,21 @@ package io.configdrift.collector.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The writes of an ingest to the {@code instance} table. */
 final class InstanceRows {
   /** What an ingest needs to know of the stored instance. */
-  record StoredInstance(long id, long startedAt, long sequence, String contentHash, long lastSeen,
-      String serviceVersion, String agentVersion) {
+  record StoredInstance(long id, long sequence, long lastSeen, ParsedReports.Stamp stamp) {
     /** Whether {@code report} is older than this one: from an earlier run, or earlier in the same run. */
     boolean isNewerThan(PreparedReport report) {
+      long startedAt = stamp.startedAt();
       return report.startedAt() < startedAt || report.startedAt() == startedAt && report.sequence() < sequence;
     }
 
     /** Whether {@code report} says about configuration what this one says. */
     boolean holdsSameContentAs(PreparedReport report) {
-      return contentHash.equals(report.contentHash());
-    }
-
-    /** Whether {@code report} comes from the run of the JVM, and the versions, this one came from. */
-    boolean isSameRunAs(PreparedReport report) {
-      return startedAt == report.startedAt() && Objects.equals(serviceVersion, report.serviceVersion())
-          && Objects.equals(agentVersion, report.agentVersion());
+      return stamp.contentHash().equals(report.contentHash());
     }
   }
 
@@ -34,7 +27,7 @@ final class InstanceRows {
   private final String touchIfUnchanged;
 
   InstanceRows(SqlDialect dialect) {
-    selectForUpdate = "SELECT id, started_at, sequence, content_hash, last_seen, service_version, agent_version FROM instance"
+    selectForUpdate = "SELECT id, sequence, last_seen, " + StoredReports.STAMP_COLUMNS + " FROM instance"
         + " WHERE service = ? AND environment = ? AND region = ? AND instance = ?" + dialect.forUpdate();
     update = "UPDATE instance SET service_version = ?, agent_version = ?, started_at = ?, sequence = ?, content_hash = ?,"
         + " latest_report = ?, last_seen = " + dialect.greatest("last_seen", "?") + " WHERE id = ?";
@@ -48,8 +41,7 @@ final class InstanceRows {
   /** The stored instance, locked until the transaction ends so its ingests happen one at a time. */
   Optional<StoredInstance> lock(Connection connection, InstanceIdentity identity) throws SQLException {
     return Sql.first(connection, selectForUpdate,
-        row -> new StoredInstance(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getLong(5),
-            row.getString(6), row.getString(7)),
+        row -> new StoredInstance(row.getLong(1), row.getLong(2), row.getLong(3), StoredReports.stamp(row, 4)),
         identity.parameters());
   }
 

@@ -41,8 +41,10 @@ public final class JdbcStorage implements Storage {
   public IngestResult ingest(Report report, Instant receivedAt) {
     PreparedReport prepared = PreparedReport.of(report, receivedAt);
     IngestResult result = batched.write(prepared);
+    // Not unchanged when the batch looked; ingestChanged still finds out if a concurrent report has
+    // made it so since.
     return result != null ? result
-        : transactions.write("store a report", connection -> ingester.ingest(connection, prepared));
+        : transactions.write("store a report", connection -> ingester.ingestChanged(connection, prepared));
   }
 
   @Override

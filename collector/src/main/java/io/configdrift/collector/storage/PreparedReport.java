@@ -16,6 +16,7 @@ final class PreparedReport {
   private final Report report;
   private final InstanceIdentity identity;
   private final long receivedAt;
+  private final long startedAt;
   private final String contentHash;
   private byte[] blob;
   private List<ObservedValue> values;
@@ -24,6 +25,7 @@ final class PreparedReport {
     this.report = report;
     this.identity = InstanceIdentity.of(report);
     this.receivedAt = Columns.millis(receivedAt);
+    this.startedAt = report.startedAt == null ? 0 : Instant.parse(report.startedAt).toEpochMilli();
     this.contentHash = ContentHash.of(report);
   }
 
@@ -45,7 +47,12 @@ final class PreparedReport {
 
   /** When the reporting JVM started, in epoch milliseconds; 0 when the report does not say. */
   long startedAt() {
-    return report.startedAt == null ? 0 : Instant.parse(report.startedAt).toEpochMilli();
+    return startedAt;
+  }
+
+  /** What identifies this report's content once stored; see {@link ParsedReports.Stamp}. */
+  ParsedReports.Stamp stamp() {
+    return new ParsedReports.Stamp(contentHash, startedAt, report.serviceVersion, report.agentVersion);
   }
 
   long sequence() {

@@ -61,7 +61,8 @@ final class ReportIngester {
   }
 
   /** Everything else: a new instance, a changed report, a new run, or an older report to ignore. */
-  IngestResult ingestChanged(Connection connection, PreparedReport report) throws SQLException {    Optional<StoredInstance> stored = instances.lock(connection, report.identity());
+  IngestResult ingestChanged(Connection connection, PreparedReport report) throws SQLException {
+    Optional<StoredInstance> stored = instances.lock(connection, report.identity());
     if (stored.isEmpty()) {
       Optional<Long> insertedId = instances.insert(connection, report);
       if (insertedId.isPresent()) {
@@ -81,7 +82,7 @@ final class ReportIngester {
     if (changed) {
       timeline.recordChange(connection, instance.id(), instance.lastSeen(), report);
     }
-    if (changed || !instance.isSameRunAs(report)) {
+    if (!instance.stamp().equals(report.stamp())) {
       instances.update(connection, instance.id(), report);
     } else {
       instances.touch(connection, instance.id(), report);
