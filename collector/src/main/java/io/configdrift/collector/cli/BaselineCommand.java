@@ -54,12 +54,9 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Finding> current;
-    try (CollectorClient client = collector.connect()) {
-      current = client.findings(service);
-    }
+    List<Finding> current = collector.fetch(client -> client.findings(service));
     String existing = policyFile == null ? null : Files.readString(policyFile, StandardCharsets.UTF_8);
-    Policy policy = policyFile == null ? Policy.empty() : PolicyLoader.load(policyFile);
+    Policy policy = existing == null ? Policy.empty() : PolicyLoader.parse(existing, policyFile.toString());
     List<Finding> accepted = PolicySuppression.apply(policy, current).findings();
     String why = reason != null ? reason
         : "accepted with configdrift baseline on " + LocalDate.now(ZoneOffset.UTC);

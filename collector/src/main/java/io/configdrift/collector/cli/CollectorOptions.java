@@ -1,5 +1,6 @@
 package io.configdrift.collector.cli;
 
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,5 +31,17 @@ final class CollectorOptions {
       throw new ParameterException(command.commandLine(), "Missing required option: '--collector=URL'");
     }
     return new CollectorClient(url, token);
+  }
+
+  /** Connects, asks the collector one thing and closes the client again. */
+  <T> T fetch(Function<CollectorClient, T> call) {
+    try (CollectorClient client = connect()) {
+      return call.apply(client);
+    }
+  }
+
+  /** A usage error of the command these options belong to. */
+  ParameterException usage(String message) {
+    return new ParameterException(command.commandLine(), message);
   }
 }

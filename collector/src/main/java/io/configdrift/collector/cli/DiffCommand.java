@@ -17,12 +17,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configdrift diff}: the drift between two report files, with the same engine the collector
@@ -39,9 +36,6 @@ import picocli.CommandLine.Spec;
 final class DiffCommand implements Callable<Integer> {
   @ParentCommand
   ConfigdriftCli cli;
-
-  @Spec
-  CommandSpec spec;
 
   @Parameters(arity = "0..2", paramLabel = "REPORT",
       description = "Two report files; each is compared as the scope (environment/region) it reports, or as its "
@@ -71,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Policy policy = policyFile == null ? Policy.empty() : PolicyLoader.load(policyFile);
+    Policy policy = PolicyLoader.loadOrEmpty(policyFile);
     DriftAnswer answer = collector.given() ? live(policy) : offline(policy);
     FindingsView.print(format.open(cli), answer);
     return answer.findings().isEmpty() ? ConfigdriftCli.NO_DRIFT : ConfigdriftCli.DRIFT;
@@ -79,10 +73,11 @@ final class DiffCommand implements Callable<Integer> {
 
   private DriftAnswer offline(Policy policy) throws Exception {
     if (reportFiles.size() != 2) {
-      throw usage("give two report files, or --collector URL --service S --between A B");
+      throw collector.usage("give two report files, or --collector URL --service S --between A B");
     }
     if (service != null || between != null) {
-      throw usage("--service and --between go with --collector; with report files the reports name the service");
+      throw collector.usage(
+          "--service and --between go with --collector; with report files the reports name the service");
     }
     Path fileA = reportFiles.get(0);
     Path fileB = reportFiles.get(1);
@@ -129,26 +124,19 @@ final class DiffCommand implements Callable<Integer> {
 
   private DriftAnswer live(Policy policy) {
     if (!reportFiles.isEmpty()) {
-      throw usage("give either two report files or --collector, not both");
+      throw collector.usage("give either two report files or --collector, not both");
     }
     if (service == null || between == null) {
-      throw usage("with --collector, give --service S and --between A B");
+      throw collector.usage("with --collector, give --service S and --between A B");
     }
     String a = Scope.parse(between.get(0)).toString();
     String b = Scope.parse(between.get(1)).toString();
-    DriftAnswer answer;
-    try (CollectorClient client = collector.connect()) {
-      answer = client.drift(service, a, b);
-    }
+    DriftAnswer answer = collector.fetch(client -> client.drift(service, a, b));
     if (policyFile == null) {
       return answer;
     }
     EngineResult local = PolicySuppression.apply(policy, answer.findings());
     return new DriftAnswer(answer.service(), answer.a(), answer.b(), local.findings(),
         answer.allowed() + local.allowed().size(), answer.baselined() + local.baselined().size());
-  }
-
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
   }
 }

@@ -26,7 +26,7 @@ enum ExpectedFormat {
     if (name.endsWith(".json")) {
       return JSON;
     }
-    if (name.equals(".env") || name.endsWith(".env") || name.startsWith(".env.")) {
+    if (name.endsWith(".env") || name.startsWith(".env.")) {
       return ENV;
     }
     throw new CliException("cannot tell the format of " + file

@@ -41,10 +41,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<TimelineEntry> history;
-    try (CollectorClient client = collector.connect()) {
-      history = client.history(service, source, key);
-    }
+    List<TimelineEntry> history = collector.fetch(client -> client.history(service, source, key));
     if (history.isEmpty()) {
       // Most likely a misspelt key or the wrong source: say so rather than print an empty table.
       throw new CliException("the collector has seen no value of " + ValueText.key(source, key) + " for " + service

@@ -46,10 +46,7 @@ final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Matrix matrix;
-    try (CollectorClient client = collector.connect()) {
-      matrix = client.matrix(service);
-    }
+    Matrix matrix = collector.fetch(client -> client.matrix(service));
     boolean drift = matrix.rows().stream().anyMatch(MatrixRow::drift);
     Matrix shown = new Matrix(matrix.service(), matrix.scopes(), matrix.rows().stream()
         .filter(row -> all || !row.muted())

@@ -27,10 +27,6 @@ final class Output {
     return format == OutputFormat.JSON;
   }
 
-  Styling styling() {
-    return styling;
-  }
-
   void json(Object answer) {
     try {
       out.println(CliJson.MAPPER.writeValueAsString(answer));

@@ -1,9 +1,9 @@
 package io.configdrift.collector.cli;
 
+import io.configdrift.collector.engine.DriftEngine;
 import io.configdrift.collector.engine.EngineResult;
 import io.configdrift.collector.engine.Finding;
 import io.configdrift.collector.policy.Policy;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,21 +15,8 @@ final class PolicySuppression {
   private PolicySuppression() {}
 
   static EngineResult apply(Policy policy, List<Finding> findings) {
-    List<Finding> kept = new ArrayList<>();
-    List<Finding> allowed = new ArrayList<>();
-    List<Finding> baselined = new ArrayList<>();
-    for (Finding finding : findings) {
-      if (policy.ignores(finding.source(), finding.key())) {
-        continue;
-      }
-      if (policy.allowanceFor(finding).isPresent()) {
-        allowed.add(finding);
-      } else if (policy.baselineEntryFor(finding).isPresent()) {
-        baselined.add(finding);
-      } else {
-        kept.add(finding);
-      }
-    }
-    return new EngineResult(kept, allowed, baselined);
+    List<Finding> notIgnored = findings.stream()
+        .filter(finding -> !policy.ignores(finding.source(), finding.key())).toList();
+    return DriftEngine.suppress(notIgnored, policy);
   }
 }

@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Policy policy = policyFile == null ? Policy.empty() : PolicyLoader.load(policyFile);
+    Policy policy = PolicyLoader.loadOrEmpty(policyFile);
     Clock clock = Clock.systemUTC();
     DriftEngine engine = new DriftEngine(ValueFingerprints.using(fingerprinter()));
     CountDownLatch stopped = new CountDownLatch(1);

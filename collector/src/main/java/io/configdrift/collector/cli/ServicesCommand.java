@@ -29,11 +29,9 @@ final class ServicesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ServiceOverview> services;
-    try (CollectorClient client = collector.connect()) {
-      services = client.services();
-    }
-    boolean drift = services.stream().anyMatch(s -> s.findings() > 0);
+    List<ServiceOverview> services = collector.fetch(CollectorClient::services);
+    long drifting = services.stream().filter(s -> s.findings() > 0).count();
+    boolean drift = drifting > 0;
     Output output = format.open(cli);
     if (output.isJson()) {
       output.json(services);
@@ -49,7 +47,6 @@ final class ServicesCommand implements Callable<Integer> {
       if (!table.isEmpty()) {
         output.table(table);
       }
-      long drifting = services.stream().filter(s -> s.findings() > 0).count();
       output.line(services.size() + (services.size() == 1 ? " service, " : " services, ") + drifting
           + " with drift.", drift ? Style.RED : Style.GREEN);
     }

@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configdrift verify}: does the running service have the configuration its deployment
@@ -36,9 +33,6 @@ import picocli.CommandLine.Spec;
 final class VerifyCommand implements Callable<Integer> {
   @ParentCommand
   ConfigdriftCli cli;
-
-  @Spec
-  CommandSpec spec;
 
   @Option(names = "--expected", required = true, paramLabel = "FILE",
       description = "The declared configuration: .env, .properties, .yaml/.yml (a map, or ConfigMap and Secret "
@@ -94,16 +88,16 @@ final class VerifyCommand implements Callable<Integer> {
 
   private void checkUsage() {
     if ((reportFile == null) == (!collector.given())) {
-      throw usage("give either --report FILE or --collector URL --service S --scope SCOPE");
+      throw collector.usage("give either --report FILE or --collector URL --service S --scope SCOPE");
     }
     if (reportFile != null && (service != null || scope != null)) {
-      throw usage("--service and --scope go with --collector; a report names its own");
+      throw collector.usage("--service and --scope go with --collector; a report names its own");
     }
     if (collector.given() && (service == null || scope == null)) {
-      throw usage("with --collector, give --service S and --scope SCOPE");
+      throw collector.usage("with --collector, give --service S and --scope SCOPE");
     }
     if (!Sources.ENV.equals(source) && !Sources.SYSPROP.equals(source)) {
-      throw usage("--source must be env or sysprop, not '" + source + "'");
+      throw collector.usage("--source must be env or sysprop, not '" + source + "'");
     }
   }
 
@@ -114,10 +108,7 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private LiveConfig fromCollector() {
-    Matrix matrix;
-    try (CollectorClient client = collector.connect()) {
-      matrix = client.matrix(service);
-    }
+    Matrix matrix = collector.fetch(client -> client.matrix(service));
     String column = column(matrix, Scope.parse(scope));
     return LiveConfig.fromMatrix(service + " in " + column, matrix, column, source);
   }
@@ -157,9 +148,5 @@ final class VerifyCommand implements Callable<Integer> {
           + Fingerprinter.KEY_ENVIRONMENT_VARIABLE + " (or --fingerprint-key-file) to the key the agents use");
     }
     return configured;
-  }
-
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
   }
 }

@@ -78,7 +78,11 @@ public final class DriftEngine {
     return suppress(all, policy);
   }
 
-  private static EngineResult suppress(List<Finding> all, Policy policy) {
+  /**
+   * Splits findings by the policy into kept, allowed ({@code allowDifferent}) and baselined, each in
+   * {@link FindingOrder}. The CLI applies a local policy to a collector's findings with it.
+   */
+  public static EngineResult suppress(List<Finding> all, Policy policy) {
     List<Finding> findings = new ArrayList<>();
     List<Finding> allowed = new ArrayList<>();
     List<Finding> baselined = new ArrayList<>();

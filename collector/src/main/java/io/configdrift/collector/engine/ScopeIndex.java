@@ -102,7 +102,7 @@ final class ScopeIndex {
   /** The scope's side where no instance reads or sets the key. */
   Side absentSide(ConfigKey key) {
     Instant since = snapshot.firstSeen().get(new ValueKey(key.source(), key.key(), null));
-    return new Side(scopeName, false, false, null, null, false, null, since, List.of());
+    return new Side(scopeName, false, false, null, null, false, null, since, List.of(), null, null);
   }
 
   /** The side that speaks for the whole scope: its dominant value, or "absent". */

@@ -26,10 +26,4 @@ public record Side(String scope, boolean read, boolean present, String value, St
   public Side {
     instances = instances == null ? List.of() : List.copyOf(instances);
   }
-
-  /** A side of a key that no framework resolves (env, sysprop): no winning source. */
-  public Side(String scope, boolean read, boolean present, String value, String fingerprint,
-      boolean defaultUsed, String defaultValue, Instant since, List<String> instances) {
-    this(scope, read, present, value, fingerprint, defaultUsed, defaultValue, since, instances, null, null);
-  }
 }

@@ -29,6 +29,11 @@ public final class PolicyLoader {
     return parse(yaml, file.toString());
   }
 
+  /** The policy in {@code file}, or the empty policy when no file is given. */
+  public static Policy loadOrEmpty(Path file) {
+    return file == null ? Policy.empty() : load(file);
+  }
+
   /** Parses policy YAML; {@code origin} names it in error messages (a file name). */
   public static Policy parse(String yaml, String origin) {
     try {
