@@ -260,6 +260,7 @@ abstract class StorageContractTest {
     storage.ingest(report("checkout", "staging", "eu-west-1", "stage-1").read("POOL", "20").build(), T1);
     storage.ingest(report("checkout", "staging", "eu-west-1", "stale").read("POOL", "25").build(), T0);
     storage.ingest(report("payments", "production", "eu-west-1", "pay-1").read("POOL", "10").build(), T1);
+    storage.snapshot("payments", PRODUCTION, T1);
     storage.ingest(report("payments", "production", "eu-west-1", "pay-1").sequence(2).read("POOL", "11").build(), T2);
     storage.ingest(report("gone", "production", "eu-west-1", "old").read("POOL", "1").build(), T0);
     // Parse some reports first, so that the bulk read meets cached ones and, for payments, a stale one.

@@ -76,6 +76,8 @@ class TokensGuardEveryEndpointIT {
     assertThat(intruder.sendNext(collector.baseUrl(), null)).isEqualTo(401);
     assertThat(intruder.sendNext(collector.baseUrl(), "wrong")).isEqualTo(403);
     assertThat(intruder.sendNext(collector.baseUrl(), READ)).as("the read token cannot ingest").isEqualTo(403);
+    assertThat(Http.get(collector.baseUrl() + "/v1/services", READ).json().findValuesAsText("service"))
+        .as("refused reports store nothing").contains(SERVICE).doesNotContain("intruder");
     assertThat(intruder.sendNext(collector.baseUrl(), INGEST + " ")).as("surrounding blanks are no other token")
         .isEqualTo(202);
     assertThat(Http.get(collector.baseUrl() + "/v1/services", READ).json().findValuesAsText("service"))
