@@ -31,10 +31,7 @@ class AttachIT {
       assertThat(attach(pid, "service=attached,environment=staging,interval=1,file=" + report))
           .contains("configdrift agent attached to " + pid);
 
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!(Files.exists(report) && Files.readString(report).contains("DB_TIMEOUT")) && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      awaitFile(report, "DB_TIMEOUT");
       assertThat(ReportFile.get(ReportFile.read(report), "env", "DB_TIMEOUT").value).isEqualTo("45s");
     } finally {
       Files.createFile(stop);

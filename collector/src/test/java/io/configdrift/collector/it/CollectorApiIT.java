@@ -8,12 +8,10 @@ import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +86,7 @@ class CollectorApiIT {
     assertRefused(400, json(nul), false, "reads[0].key");
 
     assertRefused(413, new byte[MAX_BYTES + 10], false, "larger than");
-    assertRefused(413, gzip(new byte[MAX_BYTES * 20]), true, "larger than");
+    assertRefused(413, Http.gzip(new byte[MAX_BYTES * 20]), true, "larger than");
 
     assertThat(state()).as("stored data after the bad input equals the data before").isEqualTo(before);
   }
@@ -155,13 +153,5 @@ class CollectorApiIT {
 
   private static byte[] json(Report report) {
     return new ReportCodec().toJson(report);
-  }
-
-  private static byte[] gzip(byte[] data) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(data);
-    }
-    return out.toByteArray();
   }
 }

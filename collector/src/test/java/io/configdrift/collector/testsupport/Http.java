@@ -2,12 +2,15 @@ package io.configdrift.collector.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
 
 /** A tiny HTTP client for tests: JSON in, status and JSON out. */
 public final class Http {
@@ -66,5 +69,16 @@ public final class Http {
       Thread.sleep(200);
     }
     throw new AssertionError("gave up waiting on " + url + "; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
+  }
+
+  /** {@code data} gzip-compressed, as agents send reports. */
+  public static byte[] gzip(byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 }

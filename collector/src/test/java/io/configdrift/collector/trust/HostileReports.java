@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configdrift.collector.testsupport.Http;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
 import java.io.ByteArrayOutputStream;
@@ -73,9 +74,9 @@ final class HostileReports {
     }
     return List.of(
         new Attempt("100,000 reads", bytes(manyReads), false),
-        new Attempt("100,000 reads, gzip", SyntheticAgent.gzip(bytes(manyReads)), true),
+        new Attempt("100,000 reads, gzip", Http.gzip(bytes(manyReads)), true),
         new Attempt("100,000 available", bytes(manyAvailable), false),
-        new Attempt("gzip bomb", SyntheticAgent.gzip(new byte[(int) maxReportBytes * 4]), true),
+        new Attempt("gzip bomb", Http.gzip(new byte[(int) maxReportBytes * 4]), true),
         new Attempt("body past the limit", withService("x".repeat((int) maxReportBytes + 10)), false));
   }
 
@@ -84,7 +85,7 @@ final class HostileReports {
   }
 
   private Attempt truncatedGzip(Random r) {
-    byte[] zipped = SyntheticAgent.gzip(valid);
+    byte[] zipped = Http.gzip(valid);
     return new Attempt("truncated gzip", Arrays.copyOf(zipped, r.nextInt(zipped.length)), true);
   }
 
@@ -99,7 +100,7 @@ final class HostileReports {
 
   /** A flipped bit past the gzip header (which no checksum covers) breaks the stream or its CRC. */
   private Attempt gzipBitFlip(Random r) {
-    byte[] original = SyntheticAgent.gzip(valid);
+    byte[] original = Http.gzip(valid);
     byte[] zipped;
     do {
       zipped = original.clone();
@@ -171,7 +172,7 @@ final class HostileReports {
     String[] tails = {"{}", "]", ",", " x", new String(valid, StandardCharsets.UTF_8), HOSTILE_TEXT.get(r.nextInt(HOSTILE_TEXT.size()))};
     byte[] body = (new String(valid, StandardCharsets.UTF_8) + tails[r.nextInt(tails.length)]).getBytes(StandardCharsets.UTF_8);
     boolean gzip = r.nextBoolean();
-    return new Attempt("text after the report", gzip ? SyntheticAgent.gzip(body) : body, gzip);
+    return new Attempt("text after the report", gzip ? Http.gzip(body) : body, gzip);
   }
 
   private Attempt missingField(Random r) {
@@ -259,7 +260,7 @@ final class HostileReports {
     out.write(bad, 0, bad.length);
     out.write(body, at, body.length - at);
     boolean gzip = r.nextInt(4) == 0;
-    return new Attempt("invalid UTF-8", gzip ? SyntheticAgent.gzip(out.toByteArray()) : out.toByteArray(), gzip);
+    return new Attempt("invalid UTF-8", gzip ? Http.gzip(out.toByteArray()) : out.toByteArray(), gzip);
   }
 
   private Attempt gzipGarbage(Random r) {
@@ -275,8 +276,8 @@ final class HostileReports {
         }
         return new Attempt("gzip magic, then noise", noise, true);
       case 2: return new Attempt("plain JSON sent as gzip", valid, true);
-      case 3: return new Attempt("gzip of text", SyntheticAgent.gzip(HOSTILE_TEXT.get(r.nextInt(HOSTILE_TEXT.size())).getBytes(StandardCharsets.UTF_8)), true);
-      default: return new Attempt("gzip twice", SyntheticAgent.gzip(SyntheticAgent.gzip(valid)), true);
+      case 3: return new Attempt("gzip of text", Http.gzip(HOSTILE_TEXT.get(r.nextInt(HOSTILE_TEXT.size())).getBytes(StandardCharsets.UTF_8)), true);
+      default: return new Attempt("gzip twice", Http.gzip(Http.gzip(valid)), true);
     }
   }
 

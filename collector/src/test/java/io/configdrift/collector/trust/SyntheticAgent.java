@@ -7,13 +7,10 @@ import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
 import io.configdrift.protocol.Sources;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One simulated agent: sends reports of one instance over HTTP the way the agent does (gzip JSON,
@@ -46,7 +43,7 @@ final class SyntheticAgent {
   /** Sends the next report; returns the answer's status (and throws when there was no answer). */
   int sendNext(String collectorUrl, String token) throws IOException, InterruptedException {
     long sequence = ++sentSequence;
-    Http.Answer answer = Http.post(collectorUrl + "/v1/reports", gzip(CODEC.toJson(report(sequence))), token, true);
+    Http.Answer answer = Http.post(collectorUrl + "/v1/reports", Http.gzip(CODEC.toJson(report(sequence))), token, true);
     if (answer.status() / 100 == 2) {
       acknowledgedSequence = sequence;
     }
@@ -97,15 +94,5 @@ final class SyntheticAgent {
     read.lastReadAt = Instant.now().toString();
     read.callers = new ArrayList<>(List.of("com.acme.Config.load(Config.java:12)"));
     return read;
-  }
-
-  static byte[] gzip(byte[] data) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(data);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }
