@@ -11,6 +11,8 @@ import java.lang.management.ManagementFactory;
  * <p>Argument: seconds to run.
  */
 public final class LongRunningServiceProgram {
+  public static final String LAST_KEY = "READ_JUST_BEFORE_EXIT";
+
   public static void main(String[] args) throws InterruptedException {
     int seconds = Integer.parseInt(args[0]);
     System.getenv("DB_TIMEOUT");
@@ -22,6 +24,8 @@ public final class LongRunningServiceProgram {
       System.out.flush();
       Thread.sleep(1_000);
     }
+    // Read after everything else: a report that has this key was made after main's work ended.
+    System.getenv(LAST_KEY);
     System.out.println("exiting");
     System.out.flush();
   }
