@@ -20,12 +20,12 @@ public final class AgentMain {
   private AgentMain() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, false);
   }
 
   /** Called when the agent is attached to a running JVM ({@code configdrift-agent.jar attach <pid>}). */
   public static void agentmain(String arguments, Instrumentation instrumentation) {
-    start(arguments, instrumentation);
+    start(arguments, instrumentation, true);
   }
 
   /** {@code java -jar configdrift-agent.jar attach <pid>|--list}. */
@@ -33,14 +33,14 @@ public final class AgentMain {
     System.exit(AttachCommand.run(arguments, System.out, System.err));
   }
 
-  private static synchronized void start(String arguments, Instrumentation instrumentation) {
+  private static synchronized void start(String arguments, Instrumentation instrumentation, boolean attached) {
     if (started) {
       AgentLog.warn("the agent is already running in this JVM; the second start was ignored");
       return;
     }
     try {
       instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(extractBootstrapJar()));
-      AgentStarter.start(arguments, instrumentation);
+      AgentStarter.start(arguments, instrumentation, attached);
       started = true;
     } catch (Throwable t) {
       // Whatever went wrong, the application runs on without the agent.

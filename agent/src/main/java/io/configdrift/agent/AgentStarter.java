@@ -30,21 +30,24 @@ import java.util.Properties;
 final class AgentStarter {
   private AgentStarter() {}
 
-  static void start(String arguments, Instrumentation instrumentation) throws UnmodifiableClassException {
+  /** {@code attached}: started in a running JVM rather than before {@code main}. */
+  static void start(String arguments, Instrumentation instrumentation, boolean attached)
+      throws ClassNotFoundException, UnmodifiableClassException {
+    // Before the agent's own first getenv, which would load the class that the rewrite targets.
+    new JdkReadTransformer().install(instrumentation);
     AgentConfig config = AgentConfig.fromProcess(arguments);
     int interval = config.intValue(AgentOption.INTERVAL, 1);
     int maxKeys = config.intValue(AgentOption.MAX_KEYS, 1);
-    config.warnings().forEach(AgentLog::warn);
+    for (String warning : config.warnings()) {
+      AgentLog.warn(warning);
+    }
 
     Properties systemProperties = System.getProperties();
     AvailableInventory inventory = new AvailableInventory(systemProperties);
     CoarseClock clock = new CoarseClock();
     ConfigRecorder recorder = new ConfigRecorder(maxKeys, clock);
-    JdkReadTransformer transformer = new JdkReadTransformer();
-    instrumentation.addTransformer(transformer, true);
-    instrumentation.retransformClasses(JdkReadTransformer.targetClasses());
     ConfigReadHook.installLogical(new LogicalReadRecorder(recorder, Frameworks.inspectors(), Frameworks.PACKAGES));
-    new FrameworkReadTransformer().install(instrumentation);
+    new FrameworkReadTransformer().install(instrumentation, attached);
     ConfigReadHook.install(recorder, systemProperties);
 
     // From here on the JDK records reads; what the agent itself still does on this thread is not the application's.

@@ -14,11 +14,15 @@ import java.util.List;
  */
 public final class FrameworkReadTransformer implements ClassFileTransformer {
   /**
-   * Registers this transformer and rewrites the target classes that are loaded already (an agent
-   * attached to a running JVM); at start-up none are.
+   * Registers this transformer and, in a running JVM ({@code attached}), rewrites the target classes
+   * that are loaded already. Before {@code main} none are, and looking through every loaded class
+   * would cost start-up time for nothing.
    */
-  public void install(Instrumentation instrumentation) {
+  public void install(Instrumentation instrumentation, boolean attached) {
     instrumentation.addTransformer(this, true);
+    if (!attached) {
+      return;
+    }
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (ReadHookPoint.FRAMEWORKS_BY_OWNER.containsKey(type.getName().replace('.', '/'))

@@ -1,7 +1,10 @@
 package io.configdrift.agent.instrumentation;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,15 +18,36 @@ import java.util.List;
  * docs/design.md has the measurements.
  */
 public final class JdkReadTransformer implements ClassFileTransformer {
-  /** The JDK classes this transformer rewrites, as loaded classes to retransform. */
-  public static Class<?>[] targetClasses() {
-    return new Class<?>[] {System.class, java.util.Properties.class, Integer.class, Long.class};
+  /**
+   * Loaded lazily by the JDK, usually by the first {@code System.getenv}: registered before it,
+   * this transformer rewrites it as it loads, which costs less than retransforming it.
+   */
+  private static final String PROCESS_ENVIRONMENT = "java.lang.ProcessEnvironment";
+
+  private volatile boolean environmentWovenAtLoad;
+
+  /** Registers this transformer and rewrites the target classes, retransforming those loaded already. */
+  public void install(Instrumentation instrumentation) throws ClassNotFoundException, UnmodifiableClassException {
+    instrumentation.addTransformer(this, true);
+    Class<?> environment = Class.forName(PROCESS_ENVIRONMENT, false, null);
+    List<Class<?>> loaded = new ArrayList<>(List.of(java.util.Properties.class, Integer.class, Long.class));
+    if (!environmentWovenAtLoad) {
+      loaded.add(environment);
+    }
+    instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
   }
 
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
     List<ReadHookPoint> points = loader != null || className == null ? null : ReadHookPoint.JDK_BY_OWNER.get(className);
-    return points == null ? null : ReturnHookWeaver.weave(classfileBuffer, points);
+    if (points == null) {
+      return null;
+    }
+    byte[] woven = ReturnHookWeaver.weave(classfileBuffer, points);
+    if (woven != null && classBeingRedefined == null && className.equals("java/lang/ProcessEnvironment")) {
+      environmentWovenAtLoad = true;
+    }
+    return woven;
   }
 }

@@ -17,11 +17,15 @@ import net.bytebuddy.jar.asm.Type;
 final class ReadHookPoint {
   static final String HOOK_OWNER = "io/configdrift/agent/bootstrap/ConfigReadHook";
 
-  /** Every configuration read the agent intercepts in the JDK; see docs/design.md for why these. */
+  /**
+   * Every configuration read the agent intercepts in the JDK; see docs/design.md for why these.
+   * {@code System.getenv} is a thin front of {@code ProcessEnvironment}, a much smaller class to
+   * rewrite at start-up than {@code System}.
+   */
   static final List<ReadHookPoint> JDK = List.of(
-      observe("java/lang/System", "getenv", "(Ljava/lang/String;)Ljava/lang/String;",
+      observe("java/lang/ProcessEnvironment", "getenv", "(Ljava/lang/String;)Ljava/lang/String;",
           "env", "(Ljava/lang/String;Ljava/lang/String;)V", 0),
-      replace("java/lang/System", "getenv", "()Ljava/util/Map;",
+      replace("java/lang/ProcessEnvironment", "getenv", "()Ljava/util/Map;",
           "environment", "(Ljava/util/Map;)Ljava/util/Map;"),
       observe("java/util/Properties", "getProperty", "(Ljava/lang/String;)Ljava/lang/String;",
           "property", "(Ljava/lang/String;Ljava/lang/Object;Ljava/lang/String;)V", 0, 1),
