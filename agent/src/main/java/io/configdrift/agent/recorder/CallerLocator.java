@@ -1,9 +1,11 @@
 package io.configdrift.agent.recorder;
 
+import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Finds the application code behind a read: the first stack frame that belongs neither to the JDK
@@ -46,9 +48,24 @@ final class CallerLocator {
 
   /** The caller, or null when no application frame is on the (searched part of the) stack. */
   String locate() {
-    Optional<StackWalker.StackFrame> frame = walker.walk(
-        frames -> frames.limit(maxFrames).filter(f -> !isSkipped(f.getClassName())).findFirst());
-    return frame.map(CallerLocator::format).orElse(null);
+    StackFrame frame = walker.walk(this::firstApplicationFrame);
+    return frame == null ? null : format(frame);
+  }
+
+  /**
+   * A plain loop rather than {@code limit/filter/findFirst}: a framework's start-up walks hundreds of
+   * times while the JVM still interprets, where every stream stage costs (measured in
+   * docs/benchmarks.md, "Spring Boot start-up").
+   */
+  private StackFrame firstApplicationFrame(Stream<StackFrame> frames) {
+    Iterator<StackFrame> stack = frames.iterator();
+    for (long searched = 0; searched < maxFrames && stack.hasNext(); searched++) {
+      StackFrame frame = stack.next();
+      if (!isSkipped(frame.getClassName())) {
+        return frame;
+      }
+    }
+    return null;
   }
 
   boolean isSkipped(String className) {
@@ -63,7 +80,7 @@ final class CallerLocator {
     return false;
   }
 
-  private static String format(StackWalker.StackFrame frame) {
+  private static String format(StackFrame frame) {
     String file = frame.getFileName();
     int line = frame.getLineNumber();
     String location = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;

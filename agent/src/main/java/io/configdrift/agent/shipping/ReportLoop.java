@@ -32,9 +32,10 @@ public final class ReportLoop {
   /**
    * Made on the reporter thread at the first report, not at start: loading JSON support while the
    * application starts takes CPU its start-up wants (measured figures: docs/benchmarks.md, "Spring
-   * Boot start-up").
+   * Boot start-up"). A lambda, not {@code ReportCodec::new}: linking a constructor reference
+   * loads the class, and with it Jackson.
    */
-  private final Memo<ReportCodec> codec = new Memo<>(ReportCodec::new);
+  private final Memo<ReportCodec> codec = new Memo<>(() -> new ReportCodec());
   private final Object wakeUp = new Object();
   private volatile boolean stopping;
 
