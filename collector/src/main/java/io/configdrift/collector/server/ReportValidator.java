@@ -61,7 +61,7 @@ public final class ReportValidator {
       throw new InvalidReportException("reads", "reads must be a list (it may be empty)");
     }
     bounded(FieldPath.of("reads"), reads.size());
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = sizedFor(reads.size());
     for (int i = 0; i < reads.size(); i++) {
       FieldPath at = FieldPath.of("reads").at(i);
       ReadRecord read = reads.get(i);
@@ -93,7 +93,7 @@ public final class ReportValidator {
       throw new InvalidReportException("available", "available must be a list (it may be empty)");
     }
     bounded(FieldPath.of("available"), available.size());
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = sizedFor(available.size());
     for (int i = 0; i < available.size(); i++) {
       FieldPath at = FieldPath.of("available").at(i);
       AvailableRecord entry = available.get(i);
@@ -103,6 +103,11 @@ public final class ReportValidator {
       sourceAndKey(at, entry.source, entry.key, seen);
       fingerprint(at.dot("fingerprint"), entry.fingerprint, false);
     }
+  }
+
+  /** A set that takes {@code entries} without growing: growing rehashes every key seen so far. */
+  private static Set<String> sizedFor(int entries) {
+    return new HashSet<>(entries * 4 / 3 + 1);
   }
 
   private static void sourceAndKey(FieldPath at, String source, String key, Set<String> seen) {

@@ -30,12 +30,33 @@ final class Sha256 {
   Sha256 add(String field) {
     if (field == null) {
       addInt(NULL_MARKER);
-    } else {
+    } else if (!appendAscii(field)) {
       byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
       addInt(bytes.length);
       append(bytes);
     }
     return this;
+  }
+
+  /**
+   * Appends an ASCII field without encoding it into a new array first (keys and fingerprints
+   * nearly always are ASCII, and a report has thousands); false, having appended nothing, for any
+   * other text. ASCII is its own UTF-8, so the bytes hashed are the same either way.
+   */
+  private boolean appendAscii(String field) {
+    int n = field.length();
+    ensureRoom(4 + n);
+    int start = length + 4;
+    for (int i = 0; i < n; i++) {
+      char c = field.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      buffer[start + i] = (byte) c;
+    }
+    addInt(n);
+    length += n;
+    return true;
   }
 
   Sha256 add(boolean flag) {
