@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * Wires the agent together once the bootstrap classes are on the boot class path: settings,
@@ -70,10 +71,22 @@ final class AgentStarter {
     }
     Instant startedAt = Instant.now();
     warnWithoutFingerprintKey(config);
-    Memo<AgentIdentity> identity = new Memo<>(() -> AgentIdentity.resolve(config));
-    ReportLoop.create(() -> new ReportAssembler(recorder, identity, fingerprinter(config), config.revealPolicy(),
-            inventory, System::getenv, systemProperties, agentVersion(), startedAt),
-        file, collector, config.get(AgentOption.TOKEN), interval * 1000L, clock::tick).start();
+    // Anonymous classes rather than lambdas here: see PerClass.
+    Supplier<ReportAssembler> assembler = new Supplier<ReportAssembler>() {
+      @Override
+      public ReportAssembler get() {
+        Memo<AgentIdentity> identity = new Memo<>(() -> AgentIdentity.resolve(config));
+        return new ReportAssembler(recorder, identity, fingerprinter(config), config.revealPolicy(),
+            inventory, System::getenv, systemProperties, agentVersion(), startedAt);
+      }
+    };
+    Runnable everySecond = new Runnable() {
+      @Override
+      public void run() {
+        clock.tick();
+      }
+    };
+    ReportLoop.create(assembler, file, collector, config.get(AgentOption.TOKEN), interval * 1000L, everySecond).start();
   }
 
   /** Said at start, though the key itself is read only for the first report. */

@@ -30,7 +30,18 @@ public final class AgentConfig {
 
   /** Resolves the settings from the real process. */
   public static AgentConfig fromProcess(String agentArguments) {
-    return resolve(agentArguments, System::getProperty, System::getenv);
+    // Anonymous classes rather than method references: this runs in premain (see PerClass).
+    return resolve(agentArguments, new Function<String, String>() {
+      @Override
+      public String apply(String name) {
+        return System.getProperty(name);
+      }
+    }, new Function<String, String>() {
+      @Override
+      public String apply(String name) {
+        return System.getenv(name);
+      }
+    });
   }
 
   /**

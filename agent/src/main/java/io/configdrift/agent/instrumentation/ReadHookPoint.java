@@ -100,13 +100,22 @@ final class ReadHookPoint {
     return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, true, new int[0]);
   }
 
+  /** Plain loops: this runs in premain, where each lambda costs a generated class (see PerClass). */
   private static Map<String, List<ReadHookPoint>> byOwner(List<ReadHookPoint> points) {
     Map<String, List<ReadHookPoint>> byOwner = new HashMap<>();
     for (ReadHookPoint point : points) {
-      byOwner.computeIfAbsent(point.owner, owner -> new ArrayList<>()).add(point);
+      List<ReadHookPoint> ownPoints = byOwner.get(point.owner);
+      if (ownPoints == null) {
+        ownPoints = new ArrayList<>();
+        byOwner.put(point.owner, ownPoints);
+      }
+      ownPoints.add(point);
     }
-    byOwner.replaceAll((owner, ownPoints) -> List.copyOf(ownPoints));
-    return Map.copyOf(byOwner);
+    Map<String, List<ReadHookPoint>> frozen = new HashMap<>();
+    for (Map.Entry<String, List<ReadHookPoint>> entry : byOwner.entrySet()) {
+      frozen.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
+    return Map.copyOf(frozen);
   }
 
   boolean matches(String methodName, String methodDescriptor) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,14 @@ final class CallerLocator {
       CallerLocator.class.getName(), LogicalReadRecorder.class.getName());
 
   private final StackWalker walker = StackWalker.getInstance();
+  /** An anonymous class rather than a method reference: the first read comes while the application starts (see PerClass). */
+  private final Function<Stream<StackFrame>, StackFrame> firstApplicationFrame =
+      new Function<Stream<StackFrame>, StackFrame>() {
+        @Override
+        public StackFrame apply(Stream<StackFrame> frames) {
+          return firstApplicationFrame(frames);
+        }
+      };
   private final String[] skippedPrefixes;
   private final long maxFrames;
 
@@ -48,7 +57,7 @@ final class CallerLocator {
 
   /** The caller, or null when no application frame is on the (searched part of the) stack. */
   String locate() {
-    StackFrame frame = walker.walk(this::firstApplicationFrame);
+    StackFrame frame = walker.walk(firstApplicationFrame);
     return frame == null ? null : format(frame);
   }
 

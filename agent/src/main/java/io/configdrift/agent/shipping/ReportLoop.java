@@ -32,10 +32,16 @@ public final class ReportLoop {
   /**
    * Made on the reporter thread at the first report, not at start: loading JSON support while the
    * application starts takes CPU its start-up wants (measured figures: docs/benchmarks.md, "Spring
-   * Boot start-up"). A lambda, not {@code ReportCodec::new}: linking a constructor reference
-   * loads the class, and with it Jackson.
+   * Boot start-up"). An anonymous class, not {@code ReportCodec::new}: linking a constructor
+   * reference loads the class, and with it Jackson; and in premain every lambda costs a generated
+   * class (see {@code PerClass}), so this class uses none until the first report.
    */
-  private final Memo<ReportCodec> codec = new Memo<>(() -> new ReportCodec());
+  private final Memo<ReportCodec> codec = new Memo<>(new Supplier<ReportCodec>() {
+    @Override
+    public ReportCodec get() {
+      return new ReportCodec();
+    }
+  });
   private final Object wakeUp = new Object();
   private volatile boolean stopping;
 
@@ -50,26 +56,39 @@ public final class ReportLoop {
   /** The loop for the configured sinks: a file, a collector, or both. */
   public static ReportLoop create(Supplier<ReportAssembler> assembler, String file, String collectorUrl,
       String token, long intervalMillis, Runnable everySecond) {
-    return new ReportLoop(assembler, () -> {
-      List<ReportSink> sinks = new ArrayList<>();
-      if (file != null) {
-        sinks.add(new ReportFileWriter(Path.of(file)));
+    return new ReportLoop(assembler, new Supplier<List<ReportSink>>() {
+      @Override
+      public List<ReportSink> get() {
+        List<ReportSink> sinks = new ArrayList<>();
+        if (file != null) {
+          sinks.add(new ReportFileWriter(Path.of(file)));
+        }
+        if (collectorUrl != null) {
+          sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
+        }
+        return List.copyOf(sinks);
       }
-      if (collectorUrl != null) {
-        sinks.add(new CollectorClient(collectorUrl, token, intervalMillis));
-      }
-      return List.copyOf(sinks);
     }, intervalMillis, everySecond);
   }
 
   public void start() {
-    Thread reporter = new Thread(this::run, "configdrift-reporter");
+    Thread reporter = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        loop();
+      }
+    }, "configdrift-reporter");
     reporter.setDaemon(true);
     reporter.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(this::publishAtExit, "configdrift-exit"));
+    Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+      @Override
+      public void run() {
+        publishAtExit();
+      }
+    }, "configdrift-exit"));
   }
 
-  private void run() {
+  private void loop() {
     ConfigReadHook.ignoreCurrentThread();
     long nextRegular = System.currentTimeMillis() + intervalMillis;
     while (!stopping) {
