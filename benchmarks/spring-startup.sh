@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Start-up of the Spring Boot test application (fixtures/spring-app) without an agent, with the
-# configdrift agent, with the OpenTelemetry Java agent, and with both at once. Each run starts a
-# fresh JVM and is timed until the application has printed its resolved configuration (it then
+# Start-up of the Spring Boot test application (fixtures/spring-app) without an agent, with an
+# agent that does nothing (the JVM's own cost of -javaagent), with the configdrift agent, with the
+# OpenTelemetry Java agent, and with both at once. Each run starts a fresh JVM and is timed until the application has printed its resolved configuration (it then
 # exits); the CPU time the whole run used (user + system, all threads) is taken too, since it moves
-# less than wall time on a shared machine. The four variants take turns, RUNS times each, and the
+# less than wall time on a shared machine. The five variants take turns, RUNS times each, and the
 # medians are printed.
 # Usage: benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
@@ -21,19 +21,30 @@ if [ ! -f "$otel" ]; then
     -DoutputDirectory=benchmarks/target -Dmdep.stripVersion=true
 fi
 
+# The JVM's own cost of any -javaagent: an agent whose premain does nothing.
+noop=benchmarks/target/noop-agent.jar
+if [ ! -f "$noop" ]; then
+  noop_src=$(mktemp -d)
+  printf 'public final class NoopAgent { public static void premain(String a, java.lang.instrument.Instrumentation i) {} }\n' \
+    >"$noop_src/NoopAgent.java"
+  printf 'Premain-Class: NoopAgent\n' >"$noop_src/manifest"
+  javac -d "$noop_src" "$noop_src/NoopAgent.java" && jar cfm "$noop" "$noop_src/manifest" -C "$noop_src" NoopAgent.class
+  rm -rf "$noop_src"
+fi
+
 export SPRING_PROFILES_ACTIVE=production DATABASE_POOL_SIZE=10 CONFIGDRIFT_FINGERPRINT_KEY=benchmark-key
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
 classpath="$fixture/target/classes:$(cat "$fixture/target/application.classpath")"
 report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$report"
 
-python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" <<'PY'
+python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" <<'PY'
 import os, statistics, subprocess, sys, time
 
-runs, classpath, configdrift, otel = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+runs, classpath, configdrift, otel, noop = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 app = ["-Dpayment.timeout=45", "-cp", classpath, "io.configdrift.fixture.spring.DriftApplication",
        "--feature.new-checkout=true"]
-variants = {"no agent": [], "configdrift": [configdrift], "OpenTelemetry": [otel],
+variants = {"no agent": [], "no-op agent": [noop], "configdrift": [configdrift], "OpenTelemetry": [otel],
             "OpenTelemetry + configdrift": [otel, configdrift]}
 
 def run(agents):
@@ -62,9 +73,9 @@ cpu = {name: statistics.median(s[1] for s in runs_) for name, runs_ in samples.i
 def added(median, name, base):
     return f"{median[name] - median[base]:+.0f} ms ({(median[name] / median[base] - 1) * 100:+.1f} %)"
 
-print(f"| variant ({runs} runs each) | start-up, median (ms) | configdrift adds | CPU of the run, median (ms) | configdrift adds |")
+print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | CPU of the run, median (ms) | the agent adds |")
 print("| --- | ---: | ---: | ---: | ---: |")
-for name, base in (("no agent", None), ("configdrift", "no agent"), ("OpenTelemetry", None),
+for name, base in (("no agent", None), ("no-op agent", "no agent"), ("configdrift", "no agent"), ("OpenTelemetry", None),
                    ("OpenTelemetry + configdrift", "OpenTelemetry")):
     print(f"| {name} | {wall[name]:.0f} | {added(wall, name, base) if base else ''} "
           f"| {cpu[name]:.0f} | {added(cpu, name, base) if base else ''} |")
