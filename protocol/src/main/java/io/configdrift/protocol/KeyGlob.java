@@ -11,18 +11,26 @@ import java.util.regex.Pattern;
 public final class KeyGlob {
   private KeyGlob() {}
 
-  /** A glob as a regular expression over {@link #normalize normalized} keys. */
+  /** A glob as a regular expression over {@link #normalizeKey normalized} keys. */
   public static Pattern compile(String glob) {
     // A normalized glob holds only letters, digits, '_' and '*', so '*' is its only special character.
-    return Pattern.compile(normalize(glob).replace("*", ".*"));
+    return Pattern.compile(normalize(glob, true).replace("*", ".*"));
   }
 
-  /** Upper-cases letters and turns everything else but digits and stars into {@code _}. */
-  public static String normalize(String text) {
+  /**
+   * A key as globs match it: letters upper-cased, every other character but digits read as
+   * {@code _}. A {@code *} in a key is a character like any other, so {@code API*TOKEN} is
+   * {@code API_TOKEN} and a secret pattern {@code *_TOKEN} covers it.
+   */
+  public static String normalizeKey(String key) {
+    return normalize(key, false);
+  }
+
+  private static String normalize(String text, boolean keepStars) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      out.append(c == '*' ? '*' : Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+      out.append(keepStars && c == '*' ? '*' : Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
     }
     return out.toString();
   }

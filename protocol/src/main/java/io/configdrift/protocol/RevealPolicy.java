@@ -99,7 +99,7 @@ public final class RevealPolicy {
     if (key == null) {
       return false;
     }
-    String normalized = KeyGlob.normalize(key);
+    String normalized = KeyGlob.normalizeKey(key);
     for (Pattern p : patterns) {
       if (p.matcher(normalized).matches()) {
         return true;

@@ -32,6 +32,14 @@ class RevealPolicyTest {
   }
 
   @Test
+  void aStarInAKeyIsReadLikeAnyOtherSeparator() {
+    // As SERVICE_API_KEY_POOL it is a secret (*API_KEY*) though it also looks operational (*POOL*).
+    assertThat(policy.isSecret("SERVICE_API*KEY_POOL")).isTrue();
+    assertThat(policy.revealedValue("SERVICE_API*KEY_POOL", "k")).isNull();
+    assertThat(KeyGlob.normalizeKey("db.pool*size")).isEqualTo("DB_POOL_SIZE");
+  }
+
+  @Test
   void revealedUrlsLoseUserInfoAndQuery() {
     assertThat(policy.revealedValue("DATABASE_URL", "postgres://app:hunter2@db:5432/orders?sslpassword=x"))
         .isEqualTo("postgres://db:5432/orders");

@@ -5,6 +5,7 @@ import io.configdrift.collector.cli.LiveConfig.LiveValue;
 import io.configdrift.collector.engine.NoiseFilter;
 import io.configdrift.collector.policy.KeyPattern;
 import io.configdrift.protocol.Fingerprinter;
+import io.configdrift.protocol.KeyGlob;
 import io.configdrift.protocol.RevealPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +68,7 @@ final class ConfigVerification {
   Result verify(ExpectedConfig expected, LiveConfig live, String source) {
     Map<String, List<LiveValue>> liveByNormalizedKey = new TreeMap<>();
     for (LiveValue value : live.values()) {
-      liveByNormalizedKey.computeIfAbsent(normalize(value.key()), k -> new ArrayList<>()).add(value);
+      liveByNormalizedKey.computeIfAbsent(KeyGlob.normalizeKey(value.key()), k -> new ArrayList<>()).add(value);
     }
     Set<String> declaredLiveKeys = new HashSet<>();
     List<KeyCheck> different = new ArrayList<>();
@@ -123,7 +124,7 @@ final class ConfigVerification {
     if (exact != null) {
       return exact;
     }
-    List<LiveValue> candidates = byNormalizedKey.getOrDefault(normalize(key), List.of());
+    List<LiveValue> candidates = byNormalizedKey.getOrDefault(KeyGlob.normalizeKey(key), List.of());
     // Several live keys spelt alike (db.timeout and DB_TIMEOUT in one source) are unusual; prefer one that is set.
     return candidates.stream().filter(LiveValue::present).findFirst()
         .orElse(candidates.isEmpty() ? null : candidates.get(0));
@@ -167,15 +168,5 @@ final class ConfigVerification {
   private boolean looksEqual(String key, String declared, LiveValue value) {
     return value.value() != null && !declared.contains("://")
         && value.value().equals(reveal.revealedValue(key, declared));
-  }
-
-  /** As policy patterns read keys: letters upper-cased, every character but letters and digits as {@code _}. */
-  static String normalize(String key) {
-    StringBuilder out = new StringBuilder(key.length());
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      out.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
-    }
-    return out.toString();
   }
 }

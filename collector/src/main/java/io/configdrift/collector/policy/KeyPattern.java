@@ -64,7 +64,7 @@ public final class KeyPattern {
   }
 
   public boolean matches(String keySource, String key) {
-    return key != null && matchesNormalized(keySource, KeyGlob.normalize(key));
+    return key != null && matchesNormalized(keySource, KeyGlob.normalizeKey(key));
   }
 
   /** Whether any of {@code patterns} matches; normalizes the key once for all of them. */
@@ -72,7 +72,7 @@ public final class KeyPattern {
     if (key == null || patterns.isEmpty()) {
       return false;
     }
-    String normalized = KeyGlob.normalize(key);
+    String normalized = KeyGlob.normalizeKey(key);
     for (KeyPattern pattern : patterns) {
       if (pattern.matchesNormalized(keySource, normalized)) {
         return true;
