@@ -33,9 +33,11 @@ final class AgentStarter {
 
   /** {@code attached}: started in a running JVM rather than before {@code main}. */
   static void start(String arguments, Instrumentation instrumentation, boolean attached)
-      throws ClassNotFoundException, UnmodifiableClassException {
+      throws UnmodifiableClassException {
     // Before the agent's own first getenv, which would load the class that the rewrite targets.
-    new JdkReadTransformer().install(instrumentation);
+    if (!new JdkReadTransformer().install(instrumentation)) {
+      AgentLog.warn("this JVM has no java.lang.ProcessEnvironment: environment variable reads are not recorded");
+    }
     AgentConfig config = AgentConfig.fromProcess(arguments);
     int interval = config.intValue(AgentOption.INTERVAL, 1);
     int maxKeys = config.intValue(AgentOption.MAX_KEYS, 1);

@@ -23,18 +23,29 @@ public final class JdkReadTransformer implements ClassFileTransformer {
    * this transformer rewrites it as it loads, which costs less than retransforming it.
    */
   private static final String PROCESS_ENVIRONMENT = "java.lang.ProcessEnvironment";
+  private static final String PROCESS_ENVIRONMENT_INTERNAL = "java/lang/ProcessEnvironment";
 
   private volatile boolean environmentWovenAtLoad;
 
-  /** Registers this transformer and rewrites the target classes, retransforming those loaded already. */
-  public void install(Instrumentation instrumentation) throws ClassNotFoundException, UnmodifiableClassException {
+  /**
+   * Registers this transformer and rewrites the target classes, retransforming those loaded
+   * already. Returns false when this JVM has no {@code ProcessEnvironment}, so environment reads
+   * cannot be seen; everything else still works.
+   */
+  public boolean install(Instrumentation instrumentation) throws UnmodifiableClassException {
     instrumentation.addTransformer(this, true);
-    Class<?> environment = Class.forName(PROCESS_ENVIRONMENT, false, null);
     List<Class<?>> loaded = new ArrayList<>(List.of(java.util.Properties.class, Integer.class, Long.class));
-    if (!environmentWovenAtLoad) {
-      loaded.add(environment);
+    boolean environmentFound = true;
+    try {
+      Class<?> environment = Class.forName(PROCESS_ENVIRONMENT, false, null);
+      if (!environmentWovenAtLoad) {
+        loaded.add(environment);
+      }
+    } catch (ClassNotFoundException e) {
+      environmentFound = false;
     }
     instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+    return environmentFound;
   }
 
   @Override
@@ -45,7 +56,7 @@ public final class JdkReadTransformer implements ClassFileTransformer {
       return null;
     }
     byte[] woven = ReturnHookWeaver.weave(classfileBuffer, points);
-    if (woven != null && classBeingRedefined == null && className.equals("java/lang/ProcessEnvironment")) {
+    if (woven != null && classBeingRedefined == null && className.equals(PROCESS_ENVIRONMENT_INTERNAL)) {
       environmentWovenAtLoad = true;
     }
     return woven;
