@@ -2,11 +2,8 @@ package io.configdrift.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -14,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Reads and writes reports as JSON, the same way in the agent, the collector and the CLI. */
+/**
+ * Reads reports (data binding, with the strict types a report must have) and writes them (with
+ * {@link ReportJsonWriter}), the same way in the agent, the collector and the CLI.
+ */
 public final class ReportCodec {
   /** Deeper than any valid report; guards the parser against hostile nesting. */
   private static final int MAX_NESTING_DEPTH = 32;
@@ -25,10 +25,6 @@ public final class ReportCodec {
     mapper = new ObjectMapper();
     mapper.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
-    mapper.enable(SerializationFeature.INDENT_OUTPUT);
-    // Jackson's default indenter ends lines with the line.separator property as it is at each write,
-    // so an application that cleared or changed it would break (or change) every later report.
-    mapper.setDefaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     // A report is one JSON document whose fields have the types report-format.md gives: no text
@@ -44,16 +40,13 @@ public final class ReportCodec {
     mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
   }
 
+  /** Writing needs no data binding: {@link ReportJsonWriter}. */
   public byte[] toJson(Report report) {
-    try {
-      return mapper.writeValueAsBytes(report);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a report could not be written as JSON", e);
-    }
+    return ReportJsonWriter.toJson(report);
   }
 
   public void write(Report report, OutputStream out) throws IOException {
-    mapper.writeValue(out, report);
+    ReportJsonWriter.write(report, out);
   }
 
   /** Parses a report; throws {@link IOException} (a {@link JsonProcessingException} for bad JSON). */

@@ -4,7 +4,7 @@ import io.configdrift.agent.AgentLog;
 import io.configdrift.agent.Memo;
 import io.configdrift.agent.bootstrap.ConfigReadHook;
 import io.configdrift.agent.report.ReportAssembler;
-import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +29,6 @@ public final class ReportLoop {
   private final long intervalMillis;
   /** Runs about once a second on the reporter thread (it keeps the recorder's clock current). */
   private final Runnable everySecond;
-  /**
-   * Made on the reporter thread at the first report, not at start: loading JSON support while the
-   * application starts takes CPU its start-up wants (measured figures: docs/benchmarks.md, "Spring
-   * Boot start-up"). An anonymous class, not {@code ReportCodec::new}: linking a constructor
-   * reference loads the class, and with it Jackson; and in premain every lambda costs a generated
-   * class (see {@code PerClass}), so this class uses none until the first report.
-   */
-  private final Memo<ReportCodec> codec = new Memo<>(new Supplier<ReportCodec>() {
-    @Override
-    public ReportCodec get() {
-      return new ReportCodec();
-    }
-  });
   private final Object wakeUp = new Object();
   private volatile boolean stopping;
 
@@ -72,6 +59,7 @@ public final class ReportLoop {
   }
 
   public void start() {
+    // Anonymous classes rather than method references: this runs in premain (see PerClass).
     Thread reporter = new Thread(new Runnable() {
       @Override
       public void run() {
@@ -148,7 +136,7 @@ public final class ReportLoop {
   private void publish(List<ReportSink> targets, boolean finalReport) {
     byte[] json;
     try {
-      json = codec.get().toJson(assembler.get().assemble());
+      json = ReportJsonWriter.toJson(assembler.get().assemble());
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warnOnce("assemble", "cannot assemble a report: " + e.getClass().getSimpleName());
       return;

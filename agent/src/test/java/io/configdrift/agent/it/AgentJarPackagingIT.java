@@ -37,6 +37,9 @@ class AgentJarPackagingIT {
           .as("the protocol is relocated too: the application may carry its own version").isNull();
       assertThat(jar.getEntry("io/configdrift/agent/shaded/bytebuddy/ByteBuddy.class"))
           .as("only byte-buddy's ASM is carried").isNull();
+      assertThat(jar.getEntry("io/configdrift/agent/shaded/jackson/databind/ObjectMapper.class"))
+          .as("reports are written with the streaming generator alone").isNull();
+      assertThat(jar.getEntry("io/configdrift/agent/shaded/jackson/core/JsonGenerator.class")).isNotNull();
       assertThat(jar.getEntry("io/configdrift/agent/bootstrap/ConfigReadHook.class"))
           .as("bootstrap classes exist once, in the nested jar for the boot class path").isNull();
     }

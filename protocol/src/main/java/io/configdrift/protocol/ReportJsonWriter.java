@@ -1,0 +1,148 @@
+package io.configdrift.protocol;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes a report as JSON with Jackson's streaming generator alone. The agent writes reports and
+ * never reads them; data binding would cost it about 200 ms of CPU for its first report (building
+ * an {@code ObjectMapper} and introspecting the report classes, interpreted), which a short-lived
+ * program pays at exit. The fields, their order and the null handling are those of the report
+ * classes as data binding writes them ({@code ReportJsonWriterTest} holds the two to the same
+ * output), so {@link ReportCodec} reads what this writes.
+ */
+public final class ReportJsonWriter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private ReportJsonWriter() {}
+
+  public static byte[] toJson(Report report) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a report could not be written as JSON", e);
+    }
+    return out.toByteArray();
+  }
+
+  public static void write(Report report, OutputStream out) throws IOException {
+    try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      // Lines end with "\n" whatever line.separator says: an application may have cleared or changed it.
+      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      json.writeStartObject();
+      json.writeNumberField("schemaVersion", report.schemaVersion);
+      text(json, "service", report.service);
+      text(json, "environment", report.environment);
+      text(json, "region", report.region);
+      text(json, "instance", report.instance);
+      text(json, "serviceVersion", report.serviceVersion);
+      text(json, "agentVersion", report.agentVersion);
+      text(json, "startedAt", report.startedAt);
+      text(json, "generatedAt", report.generatedAt);
+      json.writeNumberField("sequence", report.sequence);
+      if (report.fingerprint != null) {
+        json.writeObjectFieldStart("fingerprint");
+        json.writeStringField("algorithm", report.fingerprint.algorithm);
+        json.writeEndObject();
+      }
+      if (report.reads != null) {
+        json.writeArrayFieldStart("reads");
+        for (ReadRecord read : report.reads) {
+          if (read == null) {
+            json.writeNull();
+          } else {
+            read(json, read);
+          }
+        }
+        json.writeEndArray();
+      }
+      if (report.available != null) {
+        json.writeArrayFieldStart("available");
+        for (AvailableRecord available : report.available) {
+          if (available == null) {
+            json.writeNull();
+            continue;
+          }
+          json.writeStartObject();
+          json.writeStringField("source", available.source);
+          json.writeStringField("key", available.key);
+          json.writeStringField("fingerprint", available.fingerprint);
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      json.writeNumberField("dropped", report.dropped);
+      json.writeEndObject();
+    }
+  }
+
+  private static void read(JsonGenerator json, ReadRecord read) throws IOException {
+    json.writeStartObject();
+    text(json, "source", read.source);
+    text(json, "key", read.key);
+    json.writeBooleanField("present", read.present);
+    text(json, "fingerprint", read.fingerprint);
+    text(json, "value", read.value);
+    json.writeBooleanField("defaultUsed", read.defaultUsed);
+    text(json, "defaultFingerprint", read.defaultFingerprint);
+    text(json, "defaultValue", read.defaultValue);
+    json.writeNumberField("count", read.count);
+    text(json, "firstReadAt", read.firstReadAt);
+    text(json, "lastReadAt", read.lastReadAt);
+    texts(json, "callers", read.callers);
+    json.writeBooleanField("valueChanged", read.valueChanged);
+    text(json, "winningSource", read.winningSource);
+    text(json, "origin", read.origin);
+    number(json, "winningOrdinal", read.winningOrdinal);
+    if (read.candidates != null) {
+      json.writeArrayFieldStart("candidates");
+      for (CandidateRecord candidate : read.candidates) {
+        if (candidate == null) {
+          json.writeNull();
+          continue;
+        }
+        json.writeStartObject();
+        text(json, "source", candidate.source);
+        text(json, "fingerprint", candidate.fingerprint);
+        text(json, "value", candidate.value);
+        text(json, "origin", candidate.origin);
+        number(json, "ordinal", candidate.ordinal);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+  }
+
+  /** A text field of a class that leaves out nulls. */
+  private static void text(JsonGenerator json, String name, String value) throws IOException {
+    if (value != null) {
+      json.writeStringField(name, value);
+    }
+  }
+
+  private static void number(JsonGenerator json, String name, Integer value) throws IOException {
+    if (value != null) {
+      json.writeNumberField(name, value);
+    }
+  }
+
+  private static void texts(JsonGenerator json, String name, List<String> values) throws IOException {
+    if (values != null) {
+      json.writeArrayFieldStart(name);
+      for (String value : values) {
+        json.writeString(value);
+      }
+      json.writeEndArray();
+    }
+  }
+}
