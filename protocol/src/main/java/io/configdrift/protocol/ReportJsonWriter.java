@@ -54,32 +54,8 @@ public final class ReportJsonWriter {
         json.writeStringField("algorithm", report.fingerprint.algorithm);
         json.writeEndObject();
       }
-      if (report.reads != null) {
-        json.writeArrayFieldStart("reads");
-        for (ReadRecord read : report.reads) {
-          if (read == null) {
-            json.writeNull();
-          } else {
-            read(json, read);
-          }
-        }
-        json.writeEndArray();
-      }
-      if (report.available != null) {
-        json.writeArrayFieldStart("available");
-        for (AvailableRecord available : report.available) {
-          if (available == null) {
-            json.writeNull();
-            continue;
-          }
-          json.writeStartObject();
-          json.writeStringField("source", available.source);
-          json.writeStringField("key", available.key);
-          json.writeStringField("fingerprint", available.fingerprint);
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-      }
+      array(json, "reads", report.reads, ReportJsonWriter::read);
+      array(json, "available", report.available, ReportJsonWriter::available);
       json.writeNumberField("dropped", report.dropped);
       json.writeEndObject();
     }
@@ -98,28 +74,12 @@ public final class ReportJsonWriter {
     json.writeNumberField("count", read.count);
     text(json, "firstReadAt", read.firstReadAt);
     text(json, "lastReadAt", read.lastReadAt);
-    texts(json, "callers", read.callers);
+    array(json, "callers", read.callers, JsonGenerator::writeString);
     json.writeBooleanField("valueChanged", read.valueChanged);
     text(json, "winningSource", read.winningSource);
     text(json, "origin", read.origin);
     number(json, "winningOrdinal", read.winningOrdinal);
-    if (read.candidates != null) {
-      json.writeArrayFieldStart("candidates");
-      for (CandidateRecord candidate : read.candidates) {
-        if (candidate == null) {
-          json.writeNull();
-          continue;
-        }
-        json.writeStartObject();
-        text(json, "source", candidate.source);
-        text(json, "fingerprint", candidate.fingerprint);
-        text(json, "value", candidate.value);
-        text(json, "origin", candidate.origin);
-        number(json, "ordinal", candidate.ordinal);
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-    }
+    array(json, "candidates", read.candidates, ReportJsonWriter::candidate);
     json.writeEndObject();
   }
 
@@ -136,13 +96,42 @@ public final class ReportJsonWriter {
     }
   }
 
-  private static void texts(JsonGenerator json, String name, List<String> values) throws IOException {
-    if (values != null) {
-      json.writeArrayFieldStart(name);
-      for (String value : values) {
-        json.writeString(value);
-      }
-      json.writeEndArray();
+  private static void available(JsonGenerator json, AvailableRecord available) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("source", available.source);
+    json.writeStringField("key", available.key);
+    json.writeStringField("fingerprint", available.fingerprint);
+    json.writeEndObject();
+  }
+
+  private static void candidate(JsonGenerator json, CandidateRecord candidate) throws IOException {
+    json.writeStartObject();
+    text(json, "source", candidate.source);
+    text(json, "fingerprint", candidate.fingerprint);
+    text(json, "value", candidate.value);
+    text(json, "origin", candidate.origin);
+    number(json, "ordinal", candidate.ordinal);
+    json.writeEndObject();
+  }
+
+  /** A list field of a class that leaves out nulls; a null element is written as null. */
+  private static <T> void array(JsonGenerator json, String name, List<T> values, ElementWriter<T> element)
+      throws IOException {
+    if (values == null) {
+      return;
     }
+    json.writeArrayFieldStart(name);
+    for (T value : values) {
+      if (value == null) {
+        json.writeNull();
+      } else {
+        element.write(json, value);
+      }
+    }
+    json.writeEndArray();
+  }
+
+  private interface ElementWriter<T> {
+    void write(JsonGenerator json, T value) throws IOException;
   }
 }
