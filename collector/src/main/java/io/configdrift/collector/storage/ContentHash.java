@@ -25,8 +25,12 @@ final class ContentHash {
 
   private ContentHash() {}
 
+  /** About what a read adds to the hash: a key, a 64-digit fingerprint, lengths and flags. */
+  private static final int BYTES_PER_READ = 160;
+
   static String of(Report report) {
-    Sha256 hash = new Sha256();
+    int records = (report.reads == null ? 0 : report.reads.size()) + (report.available == null ? 0 : report.available.size());
+    Sha256 hash = new Sha256(records * BYTES_PER_READ);
     List<ReadRecord> reads = report.reads == null ? List.of() : report.reads.stream().sorted(READ_ORDER).toList();
     hash.add(Integer.toString(reads.size()));
     for (ReadRecord read : reads) {

@@ -66,8 +66,8 @@ final class FleetSnapshots {
   private static Map<String, List<FirstSighting>> firstSightings(Connection connection) throws SQLException {
     Map<String, List<FirstSighting>> byService = new HashMap<>();
     for (FirstSighting sighting : Sql.list(connection,
-        "SELECT service, environment, region, source, config_key, fingerprint, MIN(first_seen) FROM timeline_value"
-            + " GROUP BY service, environment, region, key_hash, fingerprint, source, config_key",
+        // One row per value and region already (the table's identity constraint).
+        "SELECT service, environment, region, source, config_key, fingerprint, first_seen FROM timeline_value",
         row -> new FirstSighting(row.getString(1), row.getString(2), Columns.regionOrNull(row.getString(3)),
             new ValueKey(row.getString(4), row.getString(5), Columns.fingerprintOrNull(row.getString(6))),
             Columns.instant(row.getLong(7))))) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,7 +65,7 @@ final class GroupCommitIngest {
     return pending.await();
   }
 
-  /** How many reports wait for the writer thread. */
+  /** How many reports wait for the writer thread (for tests). */
   int queued() {
     return queue.size();
   }
@@ -108,7 +107,7 @@ final class GroupCommitIngest {
       List<PreparedReport> reports = batch.stream().map(pending -> pending.report).toList();
       List<IngestResult> results = transactions.write("store reports", connection -> work.apply(connection, reports));
       for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).result.complete(Optional.ofNullable(results.get(i)));
+        batch.get(i).result.complete(results.get(i));
       }
     } catch (RuntimeException batchFailure) {
       if (batch.size() == 1) {
@@ -125,7 +124,7 @@ final class GroupCommitIngest {
     try {
       List<IngestResult> result =
           transactions.write("store a report", connection -> work.apply(connection, List.of(pending.report)));
-      pending.result.complete(Optional.ofNullable(result.get(0)));
+      pending.result.complete(result.get(0));
     } catch (RuntimeException e) {
       pending.result.completeExceptionally(e);
     }
@@ -137,7 +136,8 @@ final class GroupCommitIngest {
 
   private static final class Pending {
     final PreparedReport report;
-    final CompletableFuture<Optional<IngestResult>> result = new CompletableFuture<>();
+    /** Completes with the work's result, which may be null (a report the work left for later). */
+    final CompletableFuture<IngestResult> result = new CompletableFuture<>();
 
     Pending(PreparedReport report) {
       this.report = report;
@@ -145,7 +145,7 @@ final class GroupCommitIngest {
 
     IngestResult await() {
       try {
-        return result.get().orElse(null);
+        return result.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StorageException("interrupted while a report was being stored", e);

@@ -23,7 +23,6 @@ final class InstanceRows {
 
   private final String selectForUpdate;
   private final String update;
-  private final String touch;
   private final String touchIfUnchanged;
 
   InstanceRows(SqlDialect dialect) {
@@ -31,7 +30,6 @@ final class InstanceRows {
         + " WHERE service = ? AND environment = ? AND region = ? AND instance = ?" + dialect.forUpdate();
     update = "UPDATE instance SET service_version = ?, agent_version = ?, started_at = ?, sequence = ?, content_hash = ?,"
         + " latest_report = ?, last_seen = " + dialect.greatest("last_seen", "?") + " WHERE id = ?";
-    touch = "UPDATE instance SET sequence = ?, last_seen = " + dialect.greatest("last_seen", "?") + " WHERE id = ?";
     touchIfUnchanged = "UPDATE instance SET sequence = ?, last_seen = " + dialect.greatest("last_seen", "?")
         + " WHERE service = ? AND environment = ? AND region = ? AND instance = ?"
         + " AND content_hash = ? AND started_at = ? AND sequence <= ?"
@@ -64,18 +62,11 @@ final class InstanceRows {
 
   /**
    * Records that the instance reported again with the configuration already stored, from the same
-   * run of its JVM: the stored report still says everything the collector reads of it (values,
-   * sources, versions, first reads), so only the sequence and last sighting change and the blob,
-   * whose read counts and last-read times lag behind, is left as it is. This is the steady state of
-   * a fleet, and it costs one small row update.
-   */
-  void touch(Connection connection, long instanceId, PreparedReport report) throws SQLException {
-    Sql.update(connection, touch, report.sequence(), report.receivedAt(), instanceId);
-  }
-
-  /**
-   * {@link #touch} in one statement, without reading the row first, for when the stored instance
-   * has the report's content, run and versions and a sequence no higher; true when it did.
+   * run of its JVM, in one statement that reads no row first: true when the stored instance has the
+   * report's content, run and versions and a sequence no higher. The stored report still says
+   * everything the collector reads of it (values, sources, versions, first reads), so only the
+   * sequence and last sighting change and the blob, whose read counts and last-read times lag
+   * behind, is left as it is. This is the steady state of a fleet, and it costs one small row update.
    */
   boolean touchIfUnchanged(Connection connection, PreparedReport report) throws SQLException {
     return Sql.update(connection, touchIfUnchanged, touchParameters(report)) == 1;

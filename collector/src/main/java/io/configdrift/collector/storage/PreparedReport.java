@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A report turned into what the database stores. Hashing happens when it is made, before any
- * connection is taken, so it never holds a lock (in SQLite, the single writer). Compression waits
- * until a changed report needs its blob: an unchanged one, the steady state, never does.
+ * A report turned into what the database stores. The content hash is worked out when it is made,
+ * before any connection is taken. The blob (compressed JSON) and the timeline values wait until a
+ * changed report needs them: an unchanged one, the steady state, never does. They are then made
+ * inside the ingest, which on SQLite is the single writer thread: a rollout's changed reports are
+ * compressed one after another there.
  */
 final class PreparedReport {
   private final Report report;

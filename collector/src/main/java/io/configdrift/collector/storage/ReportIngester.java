@@ -13,7 +13,9 @@ import java.util.Optional;
  * (also from other collectors) wait for each other but never deadlock.
  *
  * <p>A report older than the stored one (an earlier run of the JVM, or a lower sequence in the same
- * run) is ignored; one with the same sequence is stored again, so that an agent re-sending a report it got no answer for changes nothing.
+ * run) is ignored. One with the same content, run and versions as the stored one, whatever its
+ * sequence (an agent re-sending a report it got no answer for, say), only moves the instance's
+ * sequence and last sighting.
  */
 final class ReportIngester {
   private static final IngestResult IGNORED = new IngestResult(false, false);
@@ -27,18 +29,12 @@ final class ReportIngester {
     timeline = new TimelineWriter(dialect);
   }
 
-  IngestResult ingest(Connection connection, PreparedReport report) throws SQLException {
-    IngestResult unchanged = ingestIfUnchanged(connection, report);
-    return unchanged != null ? unchanged : ingestChanged(connection, report);
-  }
-
   /**
-   * The steady state of a fleet: when the stored instance already holds the report's content, run
-   * and versions, one statement (which takes the row lock itself) records the new sighting. Null
-   * when the report needs {@link #ingestChanged}.
+   * The steady state of a fleet first: when the stored instance already holds the report's content,
+   * run and versions, one statement (which takes the row lock itself) records the new sighting.
    */
-  IngestResult ingestIfUnchanged(Connection connection, PreparedReport report) throws SQLException {
-    return instances.touchIfUnchanged(connection, report) ? UNCHANGED : null;
+  IngestResult ingest(Connection connection, PreparedReport report) throws SQLException {
+    return instances.touchIfUnchanged(connection, report) ? UNCHANGED : ingestChanged(connection, report);
   }
 
   /** {@link #ingest} of each report in turn. */
@@ -50,7 +46,10 @@ final class ReportIngester {
     return results;
   }
 
-  /** {@link #ingestIfUnchanged} of all the reports in one round trip to the database. */
+  /**
+   * The steady-state half of {@link #ingest} for all the reports in one round trip to the database:
+   * {@code UNCHANGED} for each report that took it, null for each that needs {@link #ingestChanged}.
+   */
   List<IngestResult> ingestAllIfUnchanged(Connection connection, List<PreparedReport> reports) throws SQLException {
     boolean[] touched = instances.touchAllIfUnchanged(connection, reports);
     List<IngestResult> results = new ArrayList<>(reports.size());
@@ -85,7 +84,9 @@ final class ReportIngester {
     if (!instance.stamp().equals(report.stamp())) {
       instances.update(connection, instance.id(), report);
     } else {
-      instances.touch(connection, instance.id(), report);
+      // Reached only when another collector stored the same content in between (PostgreSQL); the
+      // row is locked and the condition holds.
+      instances.touchIfUnchanged(connection, report);
     }
     return new IngestResult(true, changed);
   }

@@ -15,12 +15,17 @@ import java.util.HexFormat;
 final class Sha256 {
   private static final int NULL_MARKER = -1;
 
-  private byte[] buffer = new byte[4096];
+  private byte[] buffer;
   private int length;
 
-  /** The hex hash of the given fields. */
+  /** {@code expectedBytes}: about how much will be added; the buffer grows beyond it as needed. */
+  Sha256(int expectedBytes) {
+    buffer = new byte[Math.max(64, expectedBytes)];
+  }
+
+  /** The hex hash of the given fields (a few short ones: a key's source and name, say). */
   static String of(String... fields) {
-    Sha256 hash = new Sha256();
+    Sha256 hash = new Sha256(256);
     for (String field : fields) {
       hash.add(field);
     }

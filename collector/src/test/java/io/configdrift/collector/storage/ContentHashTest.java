@@ -64,6 +64,34 @@ class ContentHashTest {
     }
   }
 
+  @Test
+  void changesWithEveryCandidateFieldAndTheirOrder() {
+    Consumer<Report> withCandidates = report -> {
+      CandidateRecord file = candidate("application.yml", "f1");
+      file.value = "20";
+      file.origin = "application.yml:3:7";
+      file.ordinal = 100;
+      report.reads.get(0).candidates = new java.util.ArrayList<>(List.of(file, candidate("defaults", "f2")));
+    };
+    Report reference = base();
+    withCandidates.accept(reference);
+    String original = ContentHash.of(reference);
+    List<Consumer<Report>> changes = List.of(
+        report -> report.reads.get(0).candidates.get(0).source = "application-production.yml",
+        report -> report.reads.get(0).candidates.get(0).fingerprint = "other",
+        report -> report.reads.get(0).candidates.get(0).value = "21",
+        report -> report.reads.get(0).candidates.get(0).origin = "application.yml:4:7",
+        report -> report.reads.get(0).candidates.get(0).ordinal = 101,
+        report -> Collections.reverse(report.reads.get(0).candidates));
+
+    for (Consumer<Report> change : changes) {
+      Report changed = base();
+      withCandidates.accept(changed);
+      change.accept(changed);
+      assertThat(ContentHash.of(changed)).isNotEqualTo(original);
+    }
+  }
+
   private static CandidateRecord candidate(String source, String fingerprint) {
     CandidateRecord candidate = new CandidateRecord();
     candidate.source = source;

