@@ -63,8 +63,8 @@ public final class DriftQueries {
   public List<ServiceOverview> services() {
     List<ServiceSummary> summaries = storage.services();
     Instant now = clock.instant();
-    // An overview goes stale with every report (its last sighting moves); the snapshots it is
-    // worked out from only when something changed, so it is their staleness that calls for a bulk read.
+    // An overview's findings are worked out from the service's snapshots and kept as long as those
+    // are, so it is the snapshots' staleness that calls for a bulk read.
     List<String> unread = summaries.stream().map(ServiceSummary::service)
         .filter(service -> freshSnapshots(service, now) == null).toList();
     if (unread.size() > BULK_READ_THRESHOLD) {
@@ -135,31 +135,35 @@ public final class DriftQueries {
     for (Scope scope : storage.scopes(service, since)) {
       live.add(storage.snapshot(service, scope, since));
     }
-    snapshots.put(service, new CachedSnapshots(List.copyOf(live), now));
-    return live;
+    List<ScopeSnapshot> kept = List.copyOf(live);
+    snapshots.put(service, new CachedSnapshots(kept, now));
+    return kept;
   }
 
   private boolean isFresh(Instant computedAt, Instant now) {
     return computedAt.plus(liveWindow.dividedBy(10)).isAfter(now);
   }
 
+  /**
+   * The service's counts of findings are worked out again only when its snapshots are (a change, or
+   * the freshness bound); its instances and last sighting, which move with every report, come from
+   * the summary.
+   */
   private ServiceOverview overview(ServiceSummary summary) {
-    Instant now = clock.instant();
-    CachedOverview cached = overviews.get(summary.service());
-    if (cached != null && cached.lastSeen.equals(summary.lastSeen()) && isFresh(cached.computedAt, now)) {
-      return cached.overview;
+    String service = summary.service();
+    List<ScopeSnapshot> live = liveSnapshots(service);
+    CachedOverview cached = overviews.get(service);
+    if (cached == null || cached.snapshots != live) {
+      EngineResult result = engine.evaluate(service, live, policy, clock.instant());
+      Map<String, Integer> byKind = new TreeMap<>();
+      for (Finding finding : result.findings()) {
+        byKind.merge(finding.kind().wireName(), 1, Integer::sum);
+      }
+      cached = new CachedOverview(live, byKind, result.findings().size());
+      overviews.put(service, cached);
     }
-    List<ScopeSnapshot> live = liveSnapshots(summary.service());
-    EngineResult result = engine.evaluate(summary.service(), live, policy, now);
-    Map<String, Integer> byKind = new TreeMap<>();
-    for (Finding finding : result.findings()) {
-      byKind.merge(finding.kind().wireName(), 1, Integer::sum);
-    }
-    ServiceOverview overview = new ServiceOverview(summary.service(), summary.instances(),
-        live.size(), summary.lastSeen(), byKind,
-        result.findings().size());
-    overviews.put(summary.service(), new CachedOverview(overview, summary.lastSeen(), now));
-    return overview;
+    return new ServiceOverview(service, summary.instances(), live.size(), summary.lastSeen(), cached.byKind,
+        cached.findings);
   }
 
   private void requireKnown(String service) {
@@ -173,7 +177,8 @@ public final class DriftQueries {
     return clock.instant().minus(liveWindow);
   }
 
-  private record CachedOverview(ServiceOverview overview, Instant lastSeen, Instant computedAt) {}
+  /** Findings counted from exactly these snapshots (compared by identity with the cached ones). */
+  private record CachedOverview(List<ScopeSnapshot> snapshots, Map<String, Integer> byKind, int findings) {}
 
   private record CachedSnapshots(List<ScopeSnapshot> snapshots, Instant computedAt) {}
 }
