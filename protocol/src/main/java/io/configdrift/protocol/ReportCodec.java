@@ -9,11 +9,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
- * Reads reports (data binding, with the strict types a report must have) and writes them (with
- * {@link ReportJsonWriter}), the same way in the agent, the collector and the CLI.
+ * Reads reports, the same way in the collector and the CLI: data binding, with the strict types a
+ * report must have. {@link ReportJsonWriter} writes them.
  */
 public final class ReportCodec {
   /** Deeper than any valid report; guards the parser against hostile nesting. */
@@ -38,15 +37,6 @@ public final class ReportCodec {
       mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
     mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-  }
-
-  /** Writing needs no data binding: {@link ReportJsonWriter}. */
-  public byte[] toJson(Report report) {
-    return ReportJsonWriter.toJson(report);
-  }
-
-  public void write(Report report, OutputStream out) throws IOException {
-    ReportJsonWriter.write(report, out);
   }
 
   /** Parses a report; throws {@link IOException} (a {@link JsonProcessingException} for bad JSON). */

@@ -13,31 +13,40 @@ import java.util.List;
 
 /**
  * Writes a report as JSON with Jackson's streaming generator alone. The agent writes reports and
- * never reads them; data binding would cost it about 200 ms of CPU for its first report (building
- * an {@code ObjectMapper} and introspecting the report classes, interpreted), which a short-lived
- * program pays at exit. The fields, their order and the null handling are those of the report
+ * never reads them; data binding costs its first report more than 100 ms (building an
+ * {@code ObjectMapper} and introspecting the report classes, interpreted; docs/benchmarks.md), which
+ * a short-lived program pays at exit. The fields, their order and the null handling are those of the report
  * classes as data binding writes them ({@code ReportJsonWriterTest} holds the two to the same
- * output), so {@link ReportCodec} reads what this writes.
+ * output), so {@link ReportCodec} reads what this writes. The collector stores reports with it too,
+ * so there is one writer of reports.
  */
 public final class ReportJsonWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private ReportJsonWriter() {}
 
+  /** The report indented for people (the report file, the collector's API). */
   public static byte[] toJson(Report report) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
     try {
-      write(report, out);
+      write(report, out, true);
     } catch (IOException e) {
       throw new UncheckedIOException("a report could not be written as JSON", e);
     }
     return out.toByteArray();
   }
 
-  public static void write(Report report, OutputStream out) throws IOException {
+  /** The report without indentation, for a machine (the collector's stored copy); closes {@code out}. */
+  public static void writeCompact(Report report, OutputStream out) throws IOException {
+    write(report, out, false);
+  }
+
+  private static void write(Report report, OutputStream out, boolean indented) throws IOException {
     try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      // Lines end with "\n" whatever line.separator says: an application may have cleared or changed it.
-      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      if (indented) {
+        // Lines end with "\n" whatever line.separator says: an application may have cleared or changed it.
+        json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      }
       json.writeStartObject();
       json.writeNumberField("schemaVersion", report.schemaVersion);
       text(json, "service", report.service);

@@ -1,8 +1,8 @@
 package io.configdrift.collector.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,11 +15,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A report as stored: gzip-compressed JSON, a fraction of the size of the plain text. Written
- * without the indentation {@link ReportCodec} adds for people, which would only cost time here;
- * read back through {@link ReportCodec}, which guards against hostile nesting.
+ * without the indentation reports for people have, which would only cost time here; read back
+ * through {@link ReportCodec}, which guards against hostile nesting.
  */
 final class ReportBlob {
-  private static final ObjectMapper COMPACT_JSON = new ObjectMapper();
   private static final ReportCodec CODEC = new ReportCodec();
 
   private ReportBlob() {}
@@ -27,7 +26,7 @@ final class ReportBlob {
   static byte[] compress(Report report) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
     try (OutputStream gzip = new FastGzipOutputStream(bytes)) {
-      COMPACT_JSON.writeValue(gzip, report);
+      ReportJsonWriter.writeCompact(report, gzip);
     } catch (IOException e) {
       throw new UncheckedIOException("a report could not be compressed", e);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.configdrift.collector.engine.TestReports;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class DiffCommandTest {
   private Path write(String name, Report report) throws IOException {
     Path file = temp.resolve(name);
     Files.createDirectories(file.getParent());
-    Files.write(file, new ReportCodec().toJson(report));
+    Files.write(file, ReportJsonWriter.toJson(report));
     return file;
   }
 

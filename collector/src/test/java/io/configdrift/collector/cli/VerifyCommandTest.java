@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.configdrift.collector.engine.TestReports;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class VerifyCommandTest {
 
   private Path write(String name, TestReports.Builder builder) throws IOException {
     Path file = temp.resolve(name);
-    Files.write(file, new ReportCodec().toJson(builder.build()));
+    Files.write(file, ReportJsonWriter.toJson(builder.build()));
     return file;
   }
 

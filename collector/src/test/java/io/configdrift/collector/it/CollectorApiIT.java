@@ -8,6 +8,7 @@ import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -152,6 +153,6 @@ class CollectorApiIT {
   }
 
   private static byte[] json(Report report) {
-    return new ReportCodec().toJson(report);
+    return ReportJsonWriter.toJson(report);
   }
 }

@@ -9,7 +9,7 @@ import io.configdrift.collector.engine.Scope;
 import io.configdrift.collector.engine.ScopeSnapshot;
 import io.configdrift.collector.engine.ValueKey;
 import io.configdrift.protocol.Report;
-import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import io.configdrift.protocol.Sources;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,7 +45,6 @@ abstract class StorageContractTest {
   static final Scope PRODUCTION = Scope.parse("production");
   static final Scope PRODUCTION_EU = Scope.parse("production/eu-west-1");
 
-  private static final ReportCodec CODEC = new ReportCodec();
 
   /** The URL of the test's database, the same for every storage a test opens. */
   protected String url;
@@ -497,7 +496,7 @@ abstract class StorageContractTest {
   }
 
   private static String json(Report report) {
-    return new String(CODEC.toJson(report), StandardCharsets.UTF_8);
+    return new String(ReportJsonWriter.toJson(report), StandardCharsets.UTF_8);
   }
 
   private static List<String> json(List<Report> reports) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configdrift.collector.testsupport.Http;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ final class HostileReports {
 
   HostileReports(long seed, Report validReport) {
     this.random = new Random(seed);
-    this.valid = new ReportCodec().toJson(validReport);
+    this.valid = ReportJsonWriter.toJson(validReport);
   }
 
   /** The next hostile body, of a randomly chosen kind. */

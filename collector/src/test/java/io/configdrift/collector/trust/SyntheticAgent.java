@@ -5,7 +5,7 @@ import io.configdrift.protocol.FingerprintInfo;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
 import io.configdrift.protocol.Report;
-import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import io.configdrift.protocol.Sources;
 import java.io.IOException;
 import java.time.Instant;
@@ -19,7 +19,6 @@ import java.util.List;
  */
 final class SyntheticAgent {
   private static final Fingerprinter FINGERPRINTS = Fingerprinter.unkeyed();
-  private static final ReportCodec CODEC = new ReportCodec();
 
   private final String service;
   private final String environment;
@@ -43,7 +42,7 @@ final class SyntheticAgent {
   /** Sends the next report; returns the answer's status (and throws when there was no answer). */
   int sendNext(String collectorUrl, String token) throws IOException, InterruptedException {
     long sequence = ++sentSequence;
-    Http.Answer answer = Http.post(collectorUrl + "/v1/reports", Http.gzip(CODEC.toJson(report(sequence))), token, true);
+    Http.Answer answer = Http.post(collectorUrl + "/v1/reports", Http.gzip(ReportJsonWriter.toJson(report(sequence))), token, true);
     if (answer.status() / 100 == 2) {
       acknowledgedSequence = sequence;
     }
