@@ -19,12 +19,10 @@ import java.util.List;
  */
 public final class JdkReadTransformer implements ClassFileTransformer {
   /**
-   * Loaded lazily by the JDK, usually by the first {@code System.getenv}: registered before it,
-   * this transformer rewrites it as it loads, which costs less than retransforming it.
+   * {@code ProcessEnvironment} is loaded lazily by the JDK, usually by the first
+   * {@code System.getenv}: registered before it, this transformer rewrites it as it loads, which
+   * costs less than retransforming it; only if something loaded it earlier is it retransformed.
    */
-  private static final String PROCESS_ENVIRONMENT = "java.lang.ProcessEnvironment";
-  private static final String PROCESS_ENVIRONMENT_INTERNAL = "java/lang/ProcessEnvironment";
-
   private volatile boolean environmentWovenAtLoad;
 
   /**
@@ -37,7 +35,7 @@ public final class JdkReadTransformer implements ClassFileTransformer {
     List<Class<?>> loaded = new ArrayList<>(List.of(java.util.Properties.class, Integer.class, Long.class));
     boolean environmentFound = true;
     try {
-      Class<?> environment = Class.forName(PROCESS_ENVIRONMENT, false, null);
+      Class<?> environment = Class.forName(ReadHookPoint.PROCESS_ENVIRONMENT.replace('/', '.'), false, null);
       if (!environmentWovenAtLoad) {
         loaded.add(environment);
       }
@@ -56,7 +54,7 @@ public final class JdkReadTransformer implements ClassFileTransformer {
       return null;
     }
     byte[] woven = ReturnHookWeaver.weave(classfileBuffer, points);
-    if (woven != null && classBeingRedefined == null && className.equals(PROCESS_ENVIRONMENT_INTERNAL)) {
+    if (woven != null && classBeingRedefined == null && className.equals(ReadHookPoint.PROCESS_ENVIRONMENT)) {
       environmentWovenAtLoad = true;
     }
     return woven;

@@ -16,6 +16,8 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class ReadHookPoint {
   static final String HOOK_OWNER = "io/configdrift/agent/bootstrap/ConfigReadHook";
+  /** Where {@code System.getenv} looks variables up. */
+  static final String PROCESS_ENVIRONMENT = "java/lang/ProcessEnvironment";
 
   /**
    * Every configuration read the agent intercepts in the JDK; see docs/design.md for why these.
@@ -23,9 +25,9 @@ final class ReadHookPoint {
    * rewrite at start-up than {@code System}.
    */
   static final List<ReadHookPoint> JDK = List.of(
-      observe("java/lang/ProcessEnvironment", "getenv", "(Ljava/lang/String;)Ljava/lang/String;",
+      observe(PROCESS_ENVIRONMENT, "getenv", "(Ljava/lang/String;)Ljava/lang/String;",
           "env", "(Ljava/lang/String;Ljava/lang/String;)V", 0),
-      replace("java/lang/ProcessEnvironment", "getenv", "()Ljava/util/Map;",
+      replace(PROCESS_ENVIRONMENT, "getenv", "()Ljava/util/Map;",
           "environment", "(Ljava/util/Map;)Ljava/util/Map;"),
       observe("java/util/Properties", "getProperty", "(Ljava/lang/String;)Ljava/lang/String;",
           "property", "(Ljava/lang/String;Ljava/lang/Object;Ljava/lang/String;)V", 0, 1),
@@ -111,11 +113,10 @@ final class ReadHookPoint {
       }
       ownPoints.add(point);
     }
-    Map<String, List<ReadHookPoint>> frozen = new HashMap<>();
     for (Map.Entry<String, List<ReadHookPoint>> entry : byOwner.entrySet()) {
-      frozen.put(entry.getKey(), List.copyOf(entry.getValue()));
+      entry.setValue(List.copyOf(entry.getValue()));
     }
-    return Map.copyOf(frozen);
+    return Map.copyOf(byOwner);
   }
 
   boolean matches(String methodName, String methodDescriptor) {

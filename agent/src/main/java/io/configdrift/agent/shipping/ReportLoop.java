@@ -96,12 +96,14 @@ public final class ReportLoop {
     }
   }
 
+  /** The sinks once the first report has built them; none before, so none waits to retry. */
+  private List<ReportSink> builtSinks() {
+    return sinks.isComputed() ? sinks.get() : List.of();
+  }
+
   private List<ReportSink> dueForRetry(long now) {
     List<ReportSink> due = new ArrayList<>();
-    if (!sinks.isComputed()) {
-      return due;
-    }
-    for (ReportSink sink : sinks.get()) {
+    for (ReportSink sink : builtSinks()) {
       if (sink.retryAtMillis() <= now) {
         due.add(sink);
       }
@@ -111,10 +113,7 @@ public final class ReportLoop {
 
   private long earliestRetry() {
     long earliest = Long.MAX_VALUE;
-    if (!sinks.isComputed()) {
-      return earliest;
-    }
-    for (ReportSink sink : sinks.get()) {
+    for (ReportSink sink : builtSinks()) {
       earliest = Math.min(earliest, sink.retryAtMillis());
     }
     return earliest;

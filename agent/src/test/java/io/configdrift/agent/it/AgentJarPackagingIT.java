@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,6 +68,30 @@ class AgentJarPackagingIT {
         }
       }
       assertThat(classes).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("io/configdrift/agent/bootstrap/"));
+    }
+  }
+
+  @Test
+  void theAgentsOwnClassesConcatenateStringsWithoutInvokedynamic() throws IOException {
+    // javac's default concatenation names this bootstrap method in the class's constant pool; the
+    // agent is compiled with -XDstringConcat=inline so that premain links no method handles.
+    try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+      List<String> own = new ArrayList<>();
+      List<String> concatenating = new ArrayList<>();
+      for (ZipEntry entry : Collections.list(jar.entries())) {
+        String name = entry.getName();
+        if (name.startsWith("io/configdrift/agent/") && !name.startsWith("io/configdrift/agent/shaded/")
+            && name.endsWith(".class")) {
+          own.add(name);
+          try (InputStream in = jar.getInputStream(entry)) {
+            if (new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains("makeConcatWithConstants")) {
+              concatenating.add(name);
+            }
+          }
+        }
+      }
+      assertThat(own).hasSizeGreaterThan(20);
+      assertThat(concatenating).isEmpty();
     }
   }
 }
