@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * A key glob, optionally limited to one source: {@code AWS_*}, {@code env:AWS_*},
  * {@code sysprop:java.*}.
  *
- * <p>Keys are matched like the agent's reveal patterns: without regard to case, and with every
- * character that is not a letter, digit or {@code *} read as {@code _}; so {@code LOG_LEVEL} also
- * matches the system property {@code log.level}. {@code *} matches any run of characters.
+ * <p>Keys are matched like the agent's reveal patterns ({@link io.configdrift.protocol.KeyGlob}):
+ * without regard to case, and with every character of the key that is not a letter or digit read
+ * as {@code _}; so {@code LOG_LEVEL} also matches the system property {@code log.level}. In the
+ * pattern, {@code *} matches any run of characters.
  */
 public final class KeyPattern {
   private static final Pattern SOURCE_PREFIX = Pattern.compile("([a-z][a-z0-9-]*):(.*)");

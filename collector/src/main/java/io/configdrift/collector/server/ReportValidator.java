@@ -60,13 +60,14 @@ public final class ReportValidator {
     if (reads == null) {
       throw new InvalidReportException("reads", "reads must be a list (it may be empty)");
     }
-    bounded(FieldPath.of("reads"), reads.size());
+    FieldPath list = FieldPath.of("reads");
+    bounded(list, reads.size());
     Set<String> seen = sizedFor(reads.size());
     for (int i = 0; i < reads.size(); i++) {
-      FieldPath at = FieldPath.of("reads").at(i);
+      FieldPath at = list.at(i);
       ReadRecord read = reads.get(i);
       if (read == null) {
-        throw new InvalidReportException(at.toString(), at + " is null");
+        throw refused(at, " is null");
       }
       sourceAndKey(at, read.source, read.key, seen);
       fingerprint(at.dot("fingerprint"), read.fingerprint, read.present);
@@ -92,17 +93,23 @@ public final class ReportValidator {
     if (available == null) {
       throw new InvalidReportException("available", "available must be a list (it may be empty)");
     }
-    bounded(FieldPath.of("available"), available.size());
+    FieldPath list = FieldPath.of("available");
+    bounded(list, available.size());
     Set<String> seen = sizedFor(available.size());
     for (int i = 0; i < available.size(); i++) {
-      FieldPath at = FieldPath.of("available").at(i);
+      FieldPath at = list.at(i);
       AvailableRecord entry = available.get(i);
       if (entry == null) {
-        throw new InvalidReportException(at.toString(), at + " is null");
+        throw refused(at, " is null");
       }
       sourceAndKey(at, entry.source, entry.key, seen);
       fingerprint(at.dot("fingerprint"), entry.fingerprint, false);
     }
+  }
+
+  /** A refusal naming {@code field}, whose message is the field's path followed by {@code detail}. */
+  private static InvalidReportException refused(FieldPath field, String detail) {
+    return new InvalidReportException(field.toString(), field + detail);
   }
 
   /** A set that takes {@code entries} without growing: growing rehashes every key seen so far. */
@@ -112,7 +119,7 @@ public final class ReportValidator {
 
   private static void sourceAndKey(FieldPath at, String source, String key, Set<String> seen) {
     if (source == null || !SOURCES.contains(source)) {
-      throw new InvalidReportException(at.dot("source").toString(), at + ".source must be one of " + SOURCES);
+      throw refused(at.dot("source"), " must be one of " + SOURCES);
     }
     text(at.dot("key"), key, MAX_KEY_LENGTH, true);
     if (!seen.add(source + "\u0000" + key)) {
@@ -125,13 +132,13 @@ public final class ReportValidator {
       return;
     }
     if (candidates.size() > MAX_CANDIDATES) {
-      throw new InvalidReportException(field.toString(), field + " lists more than " + MAX_CANDIDATES + " sources");
+      throw refused(field, " lists more than " + MAX_CANDIDATES + " sources");
     }
     for (int i = 0; i < candidates.size(); i++) {
       FieldPath at = field.at(i);
       CandidateRecord candidate = candidates.get(i);
       if (candidate == null) {
-        throw new InvalidReportException(at.toString(), at + " is null");
+        throw refused(at, " is null");
       }
       text(at.dot("source"), candidate.source, MAX_CALLER_LENGTH, true);
       fingerprint(at.dot("fingerprint"), candidate.fingerprint, false);
@@ -145,7 +152,7 @@ public final class ReportValidator {
       return;
     }
     if (callers.size() > 16) {
-      throw new InvalidReportException(field.toString(), field + " lists more than 16 callers");
+      throw refused(field, " lists more than 16 callers");
     }
     for (int i = 0; i < callers.size(); i++) {
       text(field.at(i), callers.get(i), MAX_CALLER_LENGTH, true);
@@ -154,19 +161,19 @@ public final class ReportValidator {
 
   private static void bounded(FieldPath field, int size) {
     if (size > MAX_ENTRIES) {
-      throw new InvalidReportException(field.toString(), field + " has " + size + " entries; at most " + MAX_ENTRIES + " are accepted");
+      throw refused(field, " has " + size + " entries; at most " + MAX_ENTRIES + " are accepted");
     }
   }
 
   private static void fingerprint(FieldPath field, String value, boolean required) {
     if (value == null) {
       if (required) {
-        throw new InvalidReportException(field.toString(), field + " is required when the key is present");
+        throw refused(field, " is required when the key is present");
       }
       return;
     }
     if (!isFingerprint(value)) {
-      throw new InvalidReportException(field.toString(), field + " must be 64 lower-case hex digits");
+      throw refused(field, " must be 64 lower-case hex digits");
     }
   }
 
@@ -187,25 +194,25 @@ public final class ReportValidator {
   private static void identifier(FieldPath field, String value, boolean required) {
     text(field, value, MAX_IDENTIFIER_LENGTH, required);
     if (value != null && (value.contains("/") || value.contains("\\") || value.equals("..") || value.equals("."))) {
-      throw new InvalidReportException(field.toString(), field + " must not contain '/' or '\\' or be '.' or '..'");
+      throw refused(field, " must not contain '/' or '\\' or be '.' or '..'");
     }
   }
 
   private static void text(FieldPath field, String value, int maxLength, boolean required) {
     if (value == null) {
       if (required) {
-        throw new InvalidReportException(field.toString(), field + " is required");
+        throw refused(field, " is required");
       }
       return;
     }
     if (required && value.isBlank()) {
-      throw new InvalidReportException(field.toString(), field + " must not be blank");
+      throw refused(field, " must not be blank");
     }
     if (value.length() > maxLength) {
-      throw new InvalidReportException(field.toString(), field + " is longer than " + maxLength + " characters");
+      throw refused(field, " is longer than " + maxLength + " characters");
     }
     if (!ReportLimits.isCleanText(value)) {
-      throw new InvalidReportException(field.toString(), field + " contains a control character or broken unicode");
+      throw refused(field, " contains a control character or broken unicode");
     }
   }
 
@@ -213,7 +220,7 @@ public final class ReportValidator {
     text(field, value, 64, required);
     if (value != null) {
       if (!IsoInstants.isValid(value)) {
-        throw new InvalidReportException(field.toString(), field + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        throw refused(field, " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
       }
     }
   }
