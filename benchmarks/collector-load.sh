@@ -16,7 +16,8 @@ cleanup() { [ -n "$collector" ] && kill "$collector" 2>/dev/null; wait 2>/dev/nu
 trap cleanup EXIT
 
 start_collector() { # jdbc-url port
-  java -jar collector/target/configdrift.jar serve --port "$2" --db "$1" >"$work/collector-$2.log" 2>&1 &
+  # QueryLoad waits out the overview cache, a tenth of the live window of 3 agent intervals.
+  java -jar collector/target/configdrift.jar serve --port "$2" --db "$1" --agent-interval 60 >"$work/collector-$2.log" 2>&1 &
   collector=$!
   for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && return; sleep 0.2; done
   echo "collector did not start"; cat "$work/collector-$2.log"; exit 2

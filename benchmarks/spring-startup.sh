@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Start-up of the Spring Boot test application (fixtures/spring-app) without an agent, with an
 # agent that does nothing (the JVM's own cost of -javaagent), with the configdrift agent, with the
-# OpenTelemetry Java agent, and with both at once. Each run starts a fresh JVM and is timed until the application has printed its resolved configuration (it then
-# exits); the CPU time the whole run used (user + system, all threads) is taken too, since it moves
-# less than wall time on a shared machine. The five variants take turns, RUNS times each, and the
-# medians are printed.
+# OpenTelemetry Java agent, and with both at once. Each run starts a fresh JVM and is timed until
+# the application has printed its resolved configuration (it then exits); the CPU time the whole
+# run used (user + system, all threads) is taken too, since it moves less than wall time on a
+# shared machine. The five variants take turns, RUNS times each, and the medians are printed.
 # Usage: benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -25,7 +25,7 @@ public final class IngestLoad {
   public static void main(String[] args) throws Exception {
     String url = args[0].replaceAll("/+$", "") + "/v1/reports";
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     int keys = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     // The collector's code is compiled only after some seconds of load, slower still when the load
     // generator takes half the cores; the figure is the steady state after that.

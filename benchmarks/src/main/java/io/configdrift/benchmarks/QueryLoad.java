@@ -1,6 +1,6 @@
 package io.configdrift.benchmarks;
 
-import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +12,10 @@ import java.util.List;
 /**
  * Query cost on a running collector: seeds one service of {@code instances} instances and
  * {@code keys} keys over four scopes and {@code services} small services, then times the drift
- * summary of all services (the first call of the process; uncached calls once the overview cache
- * has expired; a cached call), and, after warming up, the
- * matrix of the large service: right after one of its instances reported a changed value (so
- * nothing of the service is cached) and repeated without a change.
+ * summary of all services (the first call of the process, then a cached call, then three uncached
+ * calls once the overview cache has expired), and, after warming up, the matrix of the large
+ * service: right after one of its instances reported a changed value (so only that instance's
+ * report is parsed again) and repeated without a change.
  *
  * <p>{@code java -cp benchmarks.jar io.configdrift.benchmarks.QueryLoad URL [instances] [keys] [services]}
  */
@@ -33,15 +33,14 @@ public final class QueryLoad {
     int keys = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     int services = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
     HttpClient http = HttpClient.newHttpClient();
-    ReportCodec codec = new ReportCodec();
     for (int i = 0; i < instances; i++) {
       String[] scope = SCOPES[i % SCOPES.length];
-      post(http, base, codec.toJson(SyntheticReports.report("large", scope[0], scope[1], "large-" + i, keys, i % 3, 1)));
+      post(http, base, ReportJsonWriter.toJson(SyntheticReports.report("large", scope[0], scope[1], "large-" + i, keys, i % 3, 1)));
     }
     for (int s = 0; s < services; s++) {
       for (int i = 0; i < 3; i++) {
         String[] scope = SCOPES[i % SCOPES.length];
-        post(http, base, codec.toJson(SyntheticReports.report("service-" + s, scope[0], scope[1], "i-" + i, 20, i, 1)));
+        post(http, base, ReportJsonWriter.toJson(SyntheticReports.report("service-" + s, scope[0], scope[1], "i-" + i, 20, i, 1)));
       }
     }
     double summary = time(http, base + "/v1/services");
@@ -62,7 +61,7 @@ public final class QueryLoad {
     for (int run = 0; run < MEASURED_RUNS; run++) {
       repeated.add(time(http, matrixUrl));
       // One instance changes a value, as in a rollout: the next matrix reads the service afresh.
-      post(http, base, codec.toJson(SyntheticReports.report("large", SCOPES[0][0], SCOPES[0][1], "large-0", keys,
+      post(http, base, ReportJsonWriter.toJson(SyntheticReports.report("large", SCOPES[0][0], SCOPES[0][1], "large-0", keys,
           3 + run, 2 + run)));
       afterChange.add(time(http, matrixUrl));
     }

@@ -3,7 +3,7 @@ package io.configdrift.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configdrift.protocol.Report;
-import io.configdrift.protocol.ReportCodec;
+import io.configdrift.protocol.ReportJsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ final class RisingSequenceBodies {
 
   RisingSequenceBodies(Report report) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    ObjectNode json = (ObjectNode) mapper.readTree(new ReportCodec().toJson(report));
+    ObjectNode json = (ObjectNode) mapper.readTree(ReportJsonWriter.toJson(report));
     json.remove("sequence");
     String text = mapper.writeValueAsString(json);
     head = gzip(text.substring(0, text.lastIndexOf('}')));
