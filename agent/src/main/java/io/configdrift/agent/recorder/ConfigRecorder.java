@@ -10,9 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Keeps what the application read, per (source, key), within a fixed number of keys. Called on
  * application threads for every read, so the common path is a map lookup and a few field writes;
- * the stack that names the caller is captured only on a key's reads number 1, 2, 4, 8, ... while it
- * has room for more callers, which bounds its cost per key to a logarithm of the reads, and named
- * only when a report is assembled.
+ * the stack walk that finds the caller runs only on a key's reads number 1, 2, 4, 8, ... while it
+ * has room for more callers, which bounds its cost per key to a logarithm of the reads.
  */
 public final class ConfigRecorder implements ReadListener {
   /** env, sysprop, spring, microprofile: the {@code SOURCE_*} constants of {@link ReadListener}. */
@@ -65,7 +64,10 @@ public final class ConfigRecorder implements ReadListener {
     }
     long count = record.recordRead(value, now);
     if (callers != null && (count & (count - 1)) == 0 && record.hasRoomForCallers()) {
-      record.addPendingCaller(callers.capture());
+      String caller = callers.locate();
+      if (caller != null) {
+        record.addCaller(caller);
+      }
     }
     return record;
   }

@@ -1,6 +1,5 @@
 package io.configdrift.agent.recorder;
 
-import io.configdrift.agent.recorder.CallerLocator.CapturedStack;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,9 +21,6 @@ final class KeyRecord {
   private volatile boolean defaultUsed;
   private final String[] callers = new String[MAX_CALLERS];
   private volatile int callerCount;
-  /** Stacks captured at reads and not yet named: named when a report is assembled (see CallerLocator). */
-  private final CapturedStack[] pending = new CapturedStack[MAX_CALLERS];
-  private volatile int pendingCount;
   /** Framework-level keys only: where the value came from. */
   private volatile Provenance provenance;
 
@@ -67,32 +63,11 @@ final class KeyRecord {
     provenance = found;
   }
 
-  /** Whether another captured stack could still name a caller not known yet. */
   boolean hasRoomForCallers() {
-    return callerCount + pendingCount < MAX_CALLERS;
+    return callerCount < MAX_CALLERS;
   }
 
-  synchronized void addPendingCaller(CapturedStack stack) {
-    int n = pendingCount;
-    if (callerCount + n < MAX_CALLERS) {
-      pending[n] = stack;
-      pendingCount = n + 1;
-    }
-  }
-
-  /** Takes the stacks captured so far; naming them is left to the caller, outside this record's lock. */
-  private synchronized CapturedStack[] takePendingCallers() {
-    int n = pendingCount;
-    CapturedStack[] taken = new CapturedStack[n];
-    for (int i = 0; i < n; i++) {
-      taken[i] = pending[i];
-      pending[i] = null;
-    }
-    pendingCount = 0;
-    return taken;
-  }
-
-  private void addCaller(String caller) {
+  synchronized void addCaller(String caller) {
     int n = callerCount;
     for (int i = 0; i < n; i++) {
       if (callers[i].equals(caller)) {
@@ -105,25 +80,7 @@ final class KeyRecord {
     }
   }
 
-  /**
-   * What is known of the key now. The captured stacks are named first, on the calling (reporter)
-   * thread and without holding the lock that an application thread capturing a stack takes.
-   */
-  KeyState state() {
-    CapturedStack[] captured = takePendingCallers();
-    String[] named = new String[captured.length];
-    for (int i = 0; i < captured.length; i++) {
-      named[i] = captured[i].caller();
-    }
-    return stateWith(named);
-  }
-
-  private synchronized KeyState stateWith(String[] newCallers) {
-    for (String caller : newCallers) {
-      if (caller != null) {
-        addCaller(caller);
-      }
-    }
+  synchronized KeyState state() {
     String[] copy = new String[callerCount];
     System.arraycopy(callers, 0, copy, 0, copy.length);
     return new KeyState(source, key, lastValue, valueChanged, defaultUsed, defaultValue,

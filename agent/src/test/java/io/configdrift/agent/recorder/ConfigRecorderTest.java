@@ -69,25 +69,6 @@ class ConfigRecorderTest {
         .allSatisfy(c -> assertThat(c).startsWith("io.configdrift.agent.recorder.ConfigRecorderTest."));
   }
 
-  /**
-   * Stacks are named when a report is assembled. Repeats of one caller fill the slots for stacks
-   * waiting to be named, but once named they are one caller, and a new caller is found after that.
-   */
-  @Test
-  void capturedStacksAreNamedAtTheSnapshotAndFreeRoomForNewCallers() {
-    ConfigRecorder roomy = new ConfigRecorder(10, now::get);
-    for (int i = 0; i < 8; i++) {
-      readFromLine(roomy, 0);
-    }
-    List<String> first = only(roomy.snapshot()).callers;
-    assertThat(first).singleElement().asString().contains("readFromLine(ConfigRecorderTest.java:");
-    for (int i = 0; i < 64; i++) {
-      readFromLine(roomy, 1);
-    }
-    List<String> later = only(roomy.snapshot()).callers;
-    assertThat(later).hasSize(2).startsWith(first.get(0)).doesNotHaveDuplicates();
-  }
-
   private static void readFromLine(ConfigRecorder recorder, int which) {
     // Distinct call sites on distinct lines.
     switch (which) {
