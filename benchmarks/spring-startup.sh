@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Start-up of the Spring Boot test application (fixtures/spring-app) without an agent, with an
-# agent that does nothing (the JVM's own cost of -javaagent), with the configdrift agent, with the
+# agent that does nothing (the JVM's own cost of -javaagent), with an agent that only registers a
+# class file transformer that changes nothing (the JVM's cost of showing every class load to an
+# agent, which any agent that instruments classes as they load pays), with the configdrift agent, with the
 # OpenTelemetry Java agent, and with both at once. Each run starts a fresh JVM and is timed until
 # the application has printed its resolved configuration (it then exits); the CPU time the whole
 # run used (user + system, all threads) is taken too, since it moves less than wall time on a
-# shared machine. The five variants take turns, RUNS times each, and the medians are printed.
+# shared machine. The six variants take turns, RUNS times each, and the medians are printed.
 # Usage: benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,23 @@ if [ ! -f "$noop" ]; then
   javac -d "$noop_src" "$noop_src/NoopAgent.java" && jar cfm "$noop" "$noop_src/manifest" -C "$noop_src" NoopAgent.class
   rm -rf "$noop_src"
 fi
+# The JVM's cost of a transformer: an agent that registers one (retransform-capable, as configdrift's) that returns null.
+watcher=benchmarks/target/transformer-only-agent.jar
+if [ ! -f "$watcher" ]; then
+  watcher_src=$(mktemp -d)
+  cat >"$watcher_src/TransformerOnlyAgent.java" <<'JAVA'
+public final class TransformerOnlyAgent {
+  public static void premain(String arguments, java.lang.instrument.Instrumentation instrumentation) {
+    instrumentation.addTransformer(new java.lang.instrument.ClassFileTransformer() {}, true);
+  }
+}
+JAVA
+  printf 'Premain-Class: TransformerOnlyAgent\nCan-Retransform-Classes: true\n' >"$watcher_src/manifest"
+  javac -d "$watcher_src" "$watcher_src/TransformerOnlyAgent.java" \
+    && jar cfm "$watcher" "$watcher_src/manifest" -C "$watcher_src" TransformerOnlyAgent.class \
+      -C "$watcher_src" 'TransformerOnlyAgent$1.class'
+  rm -rf "$watcher_src"
+fi
 
 export SPRING_PROFILES_ACTIVE=production DATABASE_POOL_SIZE=10 CONFIGDRIFT_FINGERPRINT_KEY=benchmark-key
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
@@ -38,13 +57,13 @@ classpath="$fixture/target/classes:$(cat "$fixture/target/application.classpath"
 report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$report"
 
-python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" <<'PY'
+python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$watcher" <<'PY'
 import os, statistics, subprocess, sys, time
 
-runs, classpath, configdrift, otel, noop = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+runs, classpath, configdrift, otel, noop, watcher = int(sys.argv[1]), *sys.argv[2:7]
 app = ["-Dpayment.timeout=45", "-cp", classpath, "io.configdrift.fixture.spring.DriftApplication",
        "--feature.new-checkout=true"]
-variants = {"no agent": [], "no-op agent": [noop], "configdrift": [configdrift], "OpenTelemetry": [otel],
+variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [watcher], "configdrift": [configdrift], "OpenTelemetry": [otel],
             "OpenTelemetry + configdrift": [otel, configdrift]}
 
 def run(agents):
@@ -75,7 +94,8 @@ def added(median, name, base):
 
 print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | CPU of the run, median (ms) | the agent adds |")
 print("| --- | ---: | ---: | ---: | ---: |")
-for name, base in (("no agent", None), ("no-op agent", "no agent"), ("configdrift", "no agent"), ("OpenTelemetry", None),
+for name, base in (("no agent", None), ("no-op agent", "no agent"), ("transformer-only agent", "no agent"),
+                   ("configdrift", "no agent"), ("OpenTelemetry", None),
                    ("OpenTelemetry + configdrift", "OpenTelemetry")):
     print(f"| {name} | {wall[name]:.0f} | {added(wall, name, base) if base else ''} "
           f"| {cpu[name]:.0f} | {added(cpu, name, base) if base else ''} |")
