@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Start-up of the Spring Boot test application (fixtures/spring-app) without an agent, with an
 # agent that does nothing (the JVM's own cost of -javaagent), with an agent that only registers a
-# class file transformer that changes nothing (the JVM's cost of showing every class load to an
-# agent, which any agent that instruments classes as they load pays), with the configdrift agent, with the
-# OpenTelemetry Java agent, and with both at once. Each run starts a fresh JVM and is timed until
-# the application has printed its resolved configuration (it then exits); the CPU time the whole
-# run used (user + system, all threads) is taken too, since it moves less than wall time on a
-# shared machine. The six variants take turns, RUNS times each, and the medians are printed.
+# transformer that changes nothing (what any agent that rewrites classes as they load pays), with
+# the configdrift agent, with the OpenTelemetry Java agent, and with both at once. Each run starts
+# a fresh JVM and is timed until the application has printed its resolved configuration (it then
+# exits); the CPU time the whole run used (user + system, all threads) is taken too, since it
+# moves less than wall time on a shared machine. The six variants take turns, RUNS times each, and the medians are printed.
 # Usage: benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,33 +22,26 @@ if [ ! -f "$otel" ]; then
     -DoutputDirectory=benchmarks/target -Dmdep.stripVersion=true
 fi
 
-# The JVM's own cost of any -javaagent: an agent whose premain does nothing.
-noop=benchmarks/target/noop-agent.jar
-if [ ! -f "$noop" ]; then
-  noop_src=$(mktemp -d)
-  printf 'public final class NoopAgent { public static void premain(String a, java.lang.instrument.Instrumentation i) {} }\n' \
-    >"$noop_src/NoopAgent.java"
-  printf 'Premain-Class: NoopAgent\n' >"$noop_src/manifest"
-  javac -d "$noop_src" "$noop_src/NoopAgent.java" && jar cfm "$noop" "$noop_src/manifest" -C "$noop_src" NoopAgent.class
-  rm -rf "$noop_src"
-fi
-# The JVM's cost of a transformer: an agent that registers one (retransform-capable, as configdrift's) that returns null.
-watcher=benchmarks/target/transformer-only-agent.jar
-if [ ! -f "$watcher" ]; then
-  watcher_src=$(mktemp -d)
-  cat >"$watcher_src/TransformerOnlyAgent.java" <<'JAVA'
-public final class TransformerOnlyAgent {
-  public static void premain(String arguments, java.lang.instrument.Instrumentation instrumentation) {
-    instrumentation.addTransformer(new java.lang.instrument.ClassFileTransformer() {}, true);
-  }
+# Builds benchmarks/target/NAME.jar once: class NAME with the premain BODY, and the MANIFEST lines.
+build_probe_agent() { # NAME BODY MANIFEST
+  local jar=benchmarks/target/$1.jar src
+  if [ ! -f "$jar" ]; then
+    src=$(mktemp -d)
+    printf 'public final class %s { public static void premain(String a, java.lang.instrument.Instrumentation i) { %s } }\n' \
+      "$1" "$2" >"$src/$1.java"
+    printf 'Premain-Class: %s\n%b' "$1" "$3" >"$src/manifest"
+    mkdir -p benchmarks/target "$src/classes"
+    javac -d "$src/classes" "$src/$1.java" && jar cfm "$jar" "$src/manifest" -C "$src/classes" .
+    rm -rf "$src"
+  fi
+  echo "$jar"
 }
-JAVA
-  printf 'Premain-Class: TransformerOnlyAgent\nCan-Retransform-Classes: true\n' >"$watcher_src/manifest"
-  javac -d "$watcher_src" "$watcher_src/TransformerOnlyAgent.java" \
-    && jar cfm "$watcher" "$watcher_src/manifest" -C "$watcher_src" TransformerOnlyAgent.class \
-      -C "$watcher_src" 'TransformerOnlyAgent$1.class'
-  rm -rf "$watcher_src"
-fi
+# The JVM's own cost of any -javaagent: an agent whose premain does nothing.
+noop=$(build_probe_agent NoopAgent "" "")
+# The JVM's cost of showing every class load to an agent: a retransform-capable transformer, as
+# configdrift's, that changes nothing.
+transformer_only=$(build_probe_agent TransformerOnlyAgent \
+  "i.addTransformer(new java.lang.instrument.ClassFileTransformer() {}, true);" 'Can-Retransform-Classes: true\n')
 
 export SPRING_PROFILES_ACTIVE=production DATABASE_POOL_SIZE=10 CONFIGDRIFT_FINGERPRINT_KEY=benchmark-key
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
@@ -57,14 +49,14 @@ classpath="$fixture/target/classes:$(cat "$fixture/target/application.classpath"
 report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$report"
 
-python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$watcher" <<'PY'
+python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" <<'PY'
 import os, statistics, subprocess, sys, time
 
-runs, classpath, configdrift, otel, noop, watcher = int(sys.argv[1]), *sys.argv[2:7]
+runs, classpath, configdrift, otel, noop, transformer_only = int(sys.argv[1]), *sys.argv[2:7]
 app = ["-Dpayment.timeout=45", "-cp", classpath, "io.configdrift.fixture.spring.DriftApplication",
        "--feature.new-checkout=true"]
-variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [watcher], "configdrift": [configdrift], "OpenTelemetry": [otel],
-            "OpenTelemetry + configdrift": [otel, configdrift]}
+variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
+            "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
 
 def run(agents):
     """(ms from launch until the application printed its last configuration line, CPU ms of the run)."""
