@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.configdrift.collector.server.InvalidReportException;
 import io.configdrift.collector.server.ReportValidator;
+import io.configdrift.protocol.JsonFieldPath;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
 import java.io.IOException;
@@ -44,25 +45,13 @@ final class ReportFiles {
     String where = location == null || location.getLineNr() < 1 ? ""
         : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     if (e instanceof JsonMappingException mapping && !(e.getCause() instanceof StreamReadException)) {
-      String field = field(mapping);
+      String field = JsonFieldPath.of(mapping);
       if (field.isEmpty()) {
         return "expected a JSON object" + where;
       }
       return field + where + ": " + oneLine(e.getOriginalMessage());
     }
     return "malformed JSON" + where + ": " + oneLine(e.getOriginalMessage());
-  }
-
-  private static String field(JsonMappingException e) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        out.append(out.isEmpty() ? "" : ".").append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        out.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return out.toString();
   }
 
   /** Jackson's message on one line, with its "[Source: ...; line: 2, column: 12]" said shortly. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.configdrift.collector.engine.FindingKind;
+import io.configdrift.protocol.JsonFieldPath;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -40,12 +41,12 @@ final class PolicyErrors {
       // explains the failure better than the failure itself ("needs equals, oneOf...").
       String unknown = unknownField(yaml, pointer, failed.getType().getRawClass());
       if (unknown != null) {
-        return format(startOf(yaml, pointer + "/" + unknown, e.getLocation()), path(mapping) + "." + unknown,
+        return format(startOf(yaml, pointer + "/" + unknown, e.getLocation()), JsonFieldPath.of(mapping) + "." + unknown,
             "unknown field '" + unknown + "'" + known(fieldsOf(failed.getType().getRawClass())));
       }
     }
     // Jackson reports where it noticed the problem, for a whole entry the line after it; a person wants its first line.
-    return format(startOf(yaml, pointer, e.getLocation()), path(mapping), problem(e));
+    return format(startOf(yaml, pointer, e.getLocation()), JsonFieldPath.of(mapping), problem(e));
   }
 
   private static String format(JsonLocation location, String path, String problem) {
@@ -118,19 +119,6 @@ final class PolicyErrors {
       return "true or false";
     }
     return "a mapping of fields";
-  }
-
-  /** {@code rules[0].equals}: the path as a person writes it. */
-  private static String path(JsonMappingException e) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        out.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return out.toString();
   }
 
   /** {@code /rules/0/equals}: the path as the parser reports it. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.configdrift.collector.storage.IngestResult;
 import io.configdrift.collector.storage.Storage;
+import io.configdrift.protocol.JsonFieldPath;
 import io.configdrift.protocol.Report;
 import io.configdrift.protocol.ReportCodec;
 import java.io.IOException;
@@ -65,15 +66,8 @@ final class ReportIngestion {
   }
 
   private static String path(JsonMappingException e) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        out.append(out.length() == 0 ? "" : ".").append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        out.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return out.length() == 0 ? "(top level)" : out.toString();
+    String path = JsonFieldPath.of(e);
+    return path.isEmpty() ? "(top level)" : path;
   }
 
   private static String at(JsonLocation location) {
