@@ -1,20 +1,26 @@
 package io.configdrift.protocol;
 
-import java.util.regex.Pattern;
-
 /**
  * How configdrift matches key patterns everywhere (reveal and secret lists, policy files, noise):
  * without regard to case, every character of the key that is not a letter or digit read as
  * {@code _}, and {@code *} matching any run of characters. So {@code *_URL} matches both
  * {@code INVENTORY_SERVICE_URL} and {@code inventory.service.url}.
+ *
+ * <p>Matching is a few {@code startsWith}/{@code indexOf} calls rather than a regular expression:
+ * the collector matches every key of every report against dozens of noise and policy patterns, and
+ * a normalized glob has no special character but {@code *}.
  */
 public final class KeyGlob {
-  private KeyGlob() {}
+  /** The normalized glob's text between its stars, in order; one part when it has no star. */
+  private final String[] parts;
 
-  /** A glob as a regular expression over {@link #normalizeKey normalized} keys. */
-  public static Pattern compile(String glob) {
-    // A normalized glob holds only letters, digits, '_' and '*', so '*' is its only special character.
-    return Pattern.compile(normalize(glob, true).replace("*", ".*"));
+  private KeyGlob(String[] parts) {
+    this.parts = parts;
+  }
+
+  /** A glob to match {@link #normalizeKey normalized} keys with. */
+  public static KeyGlob compile(String glob) {
+    return new KeyGlob(normalize(glob, true).split("\\*", -1));
   }
 
   /**
@@ -24,6 +30,33 @@ public final class KeyGlob {
    */
   public static String normalizeKey(String key) {
     return normalize(key, false);
+  }
+
+  /**
+   * Whether the whole of {@code normalizedKey} matches. The first part must start the key and the
+   * last end it; each part between is taken at its first place after the one before, which is
+   * never worse than a later place since a star can take up any text.
+   */
+  public boolean matches(String normalizedKey) {
+    if (parts.length == 1) {
+      return normalizedKey.equals(parts[0]);
+    }
+    String first = parts[0];
+    String last = parts[parts.length - 1];
+    if (normalizedKey.length() < first.length() + last.length()
+        || !normalizedKey.startsWith(first) || !normalizedKey.endsWith(last)) {
+      return false;
+    }
+    int from = first.length();
+    int end = normalizedKey.length() - last.length();
+    for (int i = 1; i < parts.length - 1; i++) {
+      int at = normalizedKey.indexOf(parts[i], from);
+      if (at < 0 || at + parts[i].length() > end) {
+        return false;
+      }
+      from = at + parts[i].length();
+    }
+    return true;
   }
 
   private static String normalize(String text, boolean keepStars) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Decides which plain values may leave the process. A value is revealed only when its key matches a
@@ -23,8 +22,8 @@ public final class RevealPolicy {
 
   private final List<String> revealGlobs;
   private final List<String> secretGlobs;
-  private final List<Pattern> reveal;
-  private final List<Pattern> secret;
+  private final List<KeyGlob> reveal;
+  private final List<KeyGlob> secret;
 
   public RevealPolicy(List<String> revealGlobs, List<String> secretGlobs) {
     this.revealGlobs = List.copyOf(revealGlobs);
@@ -95,21 +94,21 @@ public final class RevealPolicy {
     return query < 0 ? value : value.substring(0, query);
   }
 
-  private static boolean matchesAny(List<Pattern> patterns, String key) {
+  private static boolean matchesAny(List<KeyGlob> patterns, String key) {
     if (key == null) {
       return false;
     }
     String normalized = KeyGlob.normalizeKey(key);
-    for (Pattern p : patterns) {
-      if (p.matcher(normalized).matches()) {
+    for (KeyGlob glob : patterns) {
+      if (glob.matches(normalized)) {
         return true;
       }
     }
     return false;
   }
 
-  private static List<Pattern> compile(List<String> globs) {
-    List<Pattern> out = new ArrayList<>();
+  private static List<KeyGlob> compile(List<String> globs) {
+    List<KeyGlob> out = new ArrayList<>();
     for (String glob : globs) {
       if (!glob.isBlank()) {
         out.add(KeyGlob.compile(glob.trim()));

@@ -36,6 +36,9 @@ public final class NoiseFilter {
       "sysprop:awt.toolkit", "sysprop:com.sun.management.*", "sysprop:http.nonProxyHosts",
       "sysprop:ftp.nonProxyHosts", "sysprop:socksNonProxyHosts");
 
+  /** {@link #BUILT_IN}, parsed once: the engine asks for a filter on every comparison. */
+  private static final List<KeyPattern> BUILT_IN_PATTERNS = parse(BUILT_IN);
+
   private final List<KeyPattern> noise;
   private final List<KeyPattern> except;
 
@@ -50,12 +53,17 @@ public final class NoiseFilter {
 
   /** The built-in list, plus {@code settings.add()}, minus {@code settings.except()}. */
   public static NoiseFilter with(NoiseSettings settings) {
-    List<KeyPattern> noise = new ArrayList<>();
-    for (String pattern : BUILT_IN) {
-      noise.add(KeyPattern.parse(pattern));
-    }
+    List<KeyPattern> noise = new ArrayList<>(BUILT_IN_PATTERNS);
     noise.addAll(settings.add());
     return new NoiseFilter(List.copyOf(noise), settings.except());
+  }
+
+  private static List<KeyPattern> parse(List<String> patterns) {
+    List<KeyPattern> parsed = new ArrayList<>(patterns.size());
+    for (String pattern : patterns) {
+      parsed.add(KeyPattern.parse(pattern));
+    }
+    return List.copyOf(parsed);
   }
 
   public boolean isNoise(String source, String key) {

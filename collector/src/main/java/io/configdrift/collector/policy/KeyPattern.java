@@ -21,7 +21,7 @@ public final class KeyPattern {
 
   private final String text;
   private final String source;
-  private final Pattern glob;
+  private final KeyGlob glob;
 
   private KeyPattern(String text, String source, String glob) {
     this.text = text;
@@ -83,7 +83,7 @@ public final class KeyPattern {
   }
 
   private boolean matchesNormalized(String keySource, String normalizedKey) {
-    return (source == null || source.equals(keySource)) && glob.matcher(normalizedKey).matches();
+    return (source == null || source.equals(keySource)) && glob.matches(normalizedKey);
   }
 
   @JsonValue
