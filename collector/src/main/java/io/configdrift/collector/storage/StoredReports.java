@@ -55,7 +55,7 @@ final class StoredReports {
               + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
           row -> {
             long id = row.getLong(1);
-            Report report = ReportBlob.decompress(row.getBytes(2));
+            Report report = ReportStrings.share(ReportBlob.decompress(row.getBytes(2)));
             parsed.put(id, stamp(row, 3), report);
             reports.put(id, report);
             return id;
