@@ -9,7 +9,10 @@ import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 
-/** KeyGlob's matching against the regular expression a glob stands for, on small alphabets where parts overlap often. */
+/**
+ * KeyGlob's matching against the regular expression a glob stands for, on small alphabets where
+ * parts overlap often.
+ */
 class KeyGlobPropertiesTest {
   @Property(tries = 5000)
   void matchesExactlyWhatTheEquivalentRegularExpressionMatches(

@@ -41,7 +41,8 @@ final class PolicyErrors {
       // explains the failure better than the failure itself ("needs equals, oneOf...").
       String unknown = unknownField(yaml, pointer, failed.getType().getRawClass());
       if (unknown != null) {
-        return format(startOf(yaml, pointer + "/" + unknown, e.getLocation()), JsonFieldPath.of(mapping) + "." + unknown,
+        return format(startOf(yaml, pointer + "/" + unknown, e.getLocation()),
+            JsonFieldPath.of(mapping) + "." + unknown,
             "unknown field '" + unknown + "'" + known(fieldsOf(failed.getType().getRawClass())));
       }
     }

@@ -45,12 +45,12 @@ class SqliteKillTest {
       long stored = reopened.instances("checkout").get(0).sequence();
       assertThat(stored).isGreaterThanOrEqualTo(lastAcknowledged);
       // An unchanged report only moves the instance's sequence; the stored report is the last one
-      // whose content changed, and KEY_0 changes on every tenth sequence.
-      long lastChanged = stored - stored % 10;
+      // whose content changed.
+      long lastChanged = stored - stored % IngestUntilKilled.CHANGE_EVERY;
       assertThat(reopened.snapshot("checkout", StorageContractTest.PRODUCTION, Instant.EPOCH).reports())
           .singleElement().satisfies(report -> assertThat(report.sequence).isEqualTo(lastChanged));
       assertThat(reopened.history("checkout", Sources.ENV, "KEY_0"))
-          .hasSizeGreaterThanOrEqualTo((int) (lastAcknowledged / 10))
+          .hasSizeGreaterThanOrEqualTo((int) (lastAcknowledged / IngestUntilKilled.CHANGE_EVERY))
           .allSatisfy(entry -> assertThat(entry.instances()).isEqualTo(1));
     }
   }
