@@ -5,7 +5,11 @@
 # the configdrift agent, with the OpenTelemetry Java agent, and with both at once. Each run starts
 # a fresh JVM and is timed until the application has printed its resolved configuration (it then
 # exits); the CPU time the whole run used (user + system, all threads) is taken too, since it
-# moves less than wall time on a shared machine. The six variants take turns, RUNS times each, and the medians are printed.
+# moves less than wall time on a shared machine, and the JVM's own start-up log gives the time
+# until main (Create VM, which includes every agent's premain) and the module system's share of it.
+# The variants take turns, RUNS times each, in a new shuffled order every round (a run is slower
+# after some variants than after others, so a fixed order would favour some), and the medians are
+# printed.
 # Usage: benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +54,7 @@ report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$report"
 
 python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" <<'PY'
-import os, statistics, subprocess, sys, time
+import os, random, re, statistics, subprocess, sys, time
 
 runs, classpath, configdrift, otel, noop, transformer_only = int(sys.argv[1]), *sys.argv[2:7]
 app = ["-Dpayment.timeout=45", "-cp", classpath, "io.configdrift.fixture.spring.DriftApplication",
@@ -58,37 +62,48 @@ app = ["-Dpayment.timeout=45", "-cp", classpath, "io.configdrift.fixture.spring.
 variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
             "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
 
+PHASES = {"Create VM": "vm", "Initialize module system": "modules"}
+
 def run(agents):
-    """(ms from launch until the application printed its last configuration line, CPU ms of the run)."""
+    """{"wall": ms from launch until the application printed its last configuration line,
+    "cpu": CPU ms of the run, "vm" and "modules": ms of the JVM's start-up phases}."""
     start = time.perf_counter()
-    process = subprocess.Popen(["java", "-Xshare:auto", *agents, *app], stdout=subprocess.PIPE,
+    process = subprocess.Popen(["java", "-Xshare:auto", "-Xlog:startuptime", *agents, *app], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)
-    started = None
+    sample = {}
     for line in process.stdout:
+        phase = re.search(r"\[startuptime\] (.+), ([0-9.]+) secs", line)
+        if phase and phase.group(1) in PHASES:
+            sample[PHASES[phase.group(1)]] = float(phase.group(2)) * 1000
         if line.startswith("active profiles"):
-            started = (time.perf_counter() - start) * 1000
+            sample["wall"] = (time.perf_counter() - start) * 1000
     _, status, usage = os.wait4(process.pid, 0)
-    if status != 0 or started is None:
+    if status != 0 or len(sample) != 3:
         sys.exit(f"the application failed with {agents}")
-    return started, (usage.ru_utime + usage.ru_stime) * 1000
+    sample["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
+    return sample
 
 for agents in variants.values():  # warm the page cache once per variant
     run(agents)
 samples = {name: [] for name in variants}
+order = random.Random(1)  # the same orders every time the script runs
 for _ in range(runs):
-    for name, agents in variants.items():
-        samples[name].append(run(agents))
-wall = {name: statistics.median(s[0] for s in runs_) for name, runs_ in samples.items()}
-cpu = {name: statistics.median(s[1] for s in runs_) for name, runs_ in samples.items()}
+    for name in order.sample(list(variants), len(variants)):
+        samples[name].append(run(variants[name]))
+median = {measure: {name: statistics.median(s[measure] for s in runs_) for name, runs_ in samples.items()}
+          for measure in ("wall", "cpu", "vm", "modules")}
+wall, cpu = median["wall"], median["cpu"]
 
 def added(median, name, base):
     return f"{median[name] - median[base]:+.0f} ms ({(median[name] / median[base] - 1) * 100:+.1f} %)"
 
-print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | CPU of the run, median (ms) | the agent adds |")
-print("| --- | ---: | ---: | ---: | ---: |")
+print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | until main (ms) "
+      "| module system (ms) | CPU of the run, median (ms) | the agent adds |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name, base in (("no agent", None), ("no-op agent", "no agent"), ("transformer-only agent", "no agent"),
                    ("configdrift", "no agent"), ("OpenTelemetry", None),
                    ("OpenTelemetry + configdrift", "OpenTelemetry")):
     print(f"| {name} | {wall[name]:.0f} | {added(wall, name, base) if base else ''} "
+          f"| {median['vm'][name]:.0f} | {median['modules'][name]:.0f} "
           f"| {cpu[name]:.0f} | {added(cpu, name, base) if base else ''} |")
 PY
