@@ -63,6 +63,7 @@ variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [tr
             "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
 
 PHASES = {"Create VM": "vm", "Initialize module system": "modules"}
+MEASURES = ("wall", "cpu", *PHASES.values())
 
 def run(agents):
     """{"wall": ms from launch until the application printed its last configuration line,
@@ -78,9 +79,10 @@ def run(agents):
         if line.startswith("active profiles"):
             sample["wall"] = (time.perf_counter() - start) * 1000
     _, status, usage = os.wait4(process.pid, 0)
-    if status != 0 or len(sample) != 3:
-        sys.exit(f"the application failed with {agents}")
     sample["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
+    missing = set(MEASURES) - set(sample)
+    if status != 0 or missing:
+        sys.exit(f"the application failed with {agents} (exit status {status}, not measured: {sorted(missing)})")
     return sample
 
 for agents in variants.values():  # warm the page cache once per variant
@@ -91,11 +93,11 @@ for _ in range(runs):
     for name in order.sample(list(variants), len(variants)):
         samples[name].append(run(variants[name]))
 median = {measure: {name: statistics.median(s[measure] for s in runs_) for name, runs_ in samples.items()}
-          for measure in ("wall", "cpu", "vm", "modules")}
+          for measure in MEASURES}
 wall, cpu = median["wall"], median["cpu"]
 
-def added(median, name, base):
-    return f"{median[name] - median[base]:+.0f} ms ({(median[name] / median[base] - 1) * 100:+.1f} %)"
+def added(values, name, base):
+    return f"{values[name] - values[base]:+.0f} ms ({(values[name] / values[base] - 1) * 100:+.1f} %)"
 
 print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | until main (ms) "
       "| module system (ms) | CPU of the run, median (ms) | the agent adds |")

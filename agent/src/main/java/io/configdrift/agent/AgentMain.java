@@ -90,11 +90,11 @@ public final class AgentMain {
   }
 
   /**
-   * The jar this class came from, opened directly rather than through a class loader resource: a
-   * resource lookup searches every JDK module first and goes through a jar URL connection, which
-   * together cost milliseconds at start-up.
+   * The jar this class came from (also what {@code attach} loads). premain opens it directly rather
+   * than through a class loader resource: a resource lookup searches every JDK module first and
+   * goes through a jar URL connection, which together cost milliseconds at start-up.
    */
-  private static File agentJar() throws IOException {
+  static File agentJar() throws IOException {
     try {
       return new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException | RuntimeException e) {

@@ -2,9 +2,7 @@ package io.configdrift.agent;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
-import java.io.File;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 
 /**
  * {@code java -jar configdrift-agent.jar attach <pid> [options]} loads the agent into a running JVM;
@@ -41,7 +39,7 @@ final class AttachCommand {
     try {
       VirtualMachine vm = VirtualMachine.attach(pid);
       try {
-        vm.loadAgent(agentJar(), options);
+        vm.loadAgent(AgentMain.agentJar().getPath(), options);
       } finally {
         vm.detach();
       }
@@ -52,9 +50,5 @@ final class AttachCommand {
           + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
       return 2;
     }
-  }
-
-  private static String agentJar() throws URISyntaxException {
-    return new File(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
   }
 }

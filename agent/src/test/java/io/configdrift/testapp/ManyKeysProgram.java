@@ -1,5 +1,7 @@
 package io.configdrift.testapp;
 
+import java.nio.file.Path;
+
 /**
  * Reads a great many distinct keys, each once: half from the environment, half system properties,
  * every key long enough that keeping them all would need far more heap than the test gives. Prints
@@ -16,7 +18,7 @@ public final class ManyKeysProgram {
     int keys = Integer.parseInt(args[0]);
     // Resolved before the reads: the JDK's first Path reads a property of its own, which would
     // otherwise land after maxKeys and be counted among the program's dropped reads.
-    java.nio.file.Path reportFile = args.length > 1 ? java.nio.file.Path.of(args[1]) : null;
+    Path reportFile = args.length > 1 ? Path.of(args[1]) : null;
     long set = 0;
     for (int i = 0; i < keys; i++) {
       String value = i % 2 == 0 ? System.getenv(envKey(i)) : System.getProperty(propertyKey(i));
