@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the application code behind a read: the first stack frame that belongs neither to the JDK
- * nor to the agent (nor, for framework-level reads, to the framework), as
- * {@code com.acme.Payment.charge(Payment.java:42)}.
+ * nor to the agent (nor, for framework-level reads, to the framework). {@link CallSite} writes it
+ * out later, off the application's thread.
  */
 final class CallerLocator {
   private static final List<String> JDK_AND_AGENT_PREFIXES = List.of(
@@ -55,10 +55,9 @@ final class CallerLocator {
     return new CallerLocator(frameworkPrefixes, maxFrames);
   }
 
-  /** The caller, or null when no application frame is on the (searched part of the) stack. */
-  String locate() {
-    StackFrame frame = walker.walk(firstApplicationFrame);
-    return frame == null ? null : format(frame);
+  /** The caller's frame, or null when no application frame is on the (searched part of the) stack. */
+  StackFrame locate() {
+    return walker.walk(firstApplicationFrame);
   }
 
   /**
@@ -87,12 +86,5 @@ final class CallerLocator {
       }
     }
     return false;
-  }
-
-  private static String format(StackFrame frame) {
-    String file = frame.getFileName();
-    int line = frame.getLineNumber();
-    String location = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
-    return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
   }
 }

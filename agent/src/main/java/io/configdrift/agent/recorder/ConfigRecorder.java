@@ -1,6 +1,7 @@
 package io.configdrift.agent.recorder;
 
 import io.configdrift.agent.bootstrap.ReadListener;
+import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,7 @@ public final class ConfigRecorder implements ReadListener {
     }
     long count = record.recordRead(value, now);
     if (callers != null && (count & (count - 1)) == 0 && record.hasRoomForCallers()) {
-      String caller = callers.locate();
+      StackFrame caller = callers.locate();
       if (caller != null) {
         record.addCaller(caller);
       }

@@ -1,5 +1,7 @@
 package io.configdrift.agent.recorder;
 
+import java.lang.StackWalker.StackFrame;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +21,7 @@ final class KeyRecord {
   private volatile boolean valueChanged;
   private volatile String defaultValue;
   private volatile boolean defaultUsed;
-  private final String[] callers = new String[MAX_CALLERS];
+  private final CallSite[] callers = new CallSite[MAX_CALLERS];
   private volatile int callerCount;
   /** Framework-level keys only: where the value came from. */
   private volatile Provenance provenance;
@@ -67,23 +69,51 @@ final class KeyRecord {
     return callerCount < MAX_CALLERS;
   }
 
-  synchronized void addCaller(String caller) {
+  synchronized void addCaller(StackFrame caller) {
     int n = callerCount;
     for (int i = 0; i < n; i++) {
-      if (callers[i].equals(caller)) {
+      if (callers[i].isAt(caller)) {
         return;
       }
     }
     if (n < MAX_CALLERS) {
-      callers[n] = caller;
+      callers[n] = new CallSite(caller);
       callerCount = n + 1;
     }
   }
 
   synchronized KeyState state() {
-    String[] copy = new String[callerCount];
-    System.arraycopy(callers, 0, copy, 0, copy.length);
     return new KeyState(source, key, lastValue, valueChanged, defaultUsed, defaultValue,
-        count.get(), firstReadAt, lastReadAt, copy, provenance);
+        count.get(), firstReadAt, lastReadAt, callerTexts(), provenance);
+  }
+
+  /**
+   * The callers as text, each once: two call sites on one line read the same, and the second one
+   * gives its place back to a caller not seen yet.
+   */
+  private String[] callerTexts() {
+    int distinct = 0;
+    String[] texts = new String[callerCount];
+    for (int i = 0; i < callerCount; i++) {
+      String text = callers[i].text();
+      if (!contains(texts, distinct, text)) {
+        callers[distinct] = callers[i];
+        texts[distinct++] = text;
+      }
+    }
+    for (int i = distinct; i < callerCount; i++) {
+      callers[i] = null;
+    }
+    callerCount = distinct;
+    return distinct == texts.length ? texts : Arrays.copyOf(texts, distinct);
+  }
+
+  private static boolean contains(String[] texts, int length, String text) {
+    for (int i = 0; i < length; i++) {
+      if (texts[i].equals(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

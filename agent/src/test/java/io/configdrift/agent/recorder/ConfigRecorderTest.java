@@ -69,6 +69,21 @@ class ConfigRecorderTest {
         .allSatisfy(c -> assertThat(c).startsWith("io.configdrift.agent.recorder.ConfigRecorderTest."));
   }
 
+  @Test
+  void twoCallSitesOnOneLineAreOneCallerAndLeaveRoomForAnother() {
+    ConfigRecorder roomy = new ConfigRecorder(10, now::get);
+    // Reads 1 and 2 (both walked) from one line, 3 from anywhere, 4 (walked) from a second line.
+    roomy.onRead(SOURCE_ENV, "K", "v"); roomy.onRead(SOURCE_ENV, "K", "v");
+    roomy.onRead(SOURCE_ENV, "K", "v");
+    roomy.onRead(SOURCE_ENV, "K", "v");
+    assertThat(only(roomy.snapshot()).callers).hasSize(2).doesNotHaveDuplicates();
+    for (int read = 5; read <= 8; read++) {
+      roomy.onRead(SOURCE_ENV, "K", "v"); // read 8 is walked, from a third line
+    }
+    assertThat(only(roomy.snapshot()).callers).as("the second call site of the first line gave its place back")
+        .hasSize(3).doesNotHaveDuplicates();
+  }
+
   private static void readFromLine(ConfigRecorder recorder, int which) {
     // Distinct call sites on distinct lines.
     switch (which) {
