@@ -11,9 +11,11 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * Entry point of the agent jar. It only puts the bootstrap classes on the boot class path and hands
- * over to {@link AgentStarter}; it must not touch any bootstrap class itself, or the JVM would load
- * that class from the agent jar before the boot class path has it.
+ * Entry point of the agent jar. It only puts the nested jar on the boot class path and hands over
+ * to {@link AgentStarter}. The nested jar holds the bootstrap classes that JDK code calls into and
+ * what they run (recorder, instrumentation, framework support, ASM), because the boot class loader
+ * loads them faster and unverified; this class must not touch any of them before the jar is
+ * appended, when they cannot be found yet.
  */
 public final class AgentMain {
   private static final String BOOTSTRAP_JAR = "configdrift-bootstrap.jar";

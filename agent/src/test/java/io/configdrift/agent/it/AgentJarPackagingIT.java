@@ -2,20 +2,29 @@ package io.configdrift.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /** The agent jar carries its libraries relocated, so it cannot clash with the application's. */
 class AgentJarPackagingIT {
+  /** A class of the agent's own in a class name or descriptor ({@code L...;} stops at the {@code ;}). */
+  private static final Pattern OWN_CLASS_NAME = Pattern.compile("io/configdrift/[A-Za-z0-9_/$]+");
+
   @Test
   void everyClassLivesUnderTheProjectsOwnPackage() throws IOException {
     try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
@@ -33,7 +42,6 @@ class AgentJarPackagingIT {
         }
       }
       assertThat(foreign).as("unrelocated third-party classes").isEmpty();
-      assertThat(jar.getEntry("io/configdrift/agent/shaded/bytebuddy/jar/asm/ClassReader.class")).isNotNull();
       assertThat(jar.getEntry("io/configdrift/protocol/Report.class"))
           .as("the protocol is relocated too: the application may carry its own version").isNull();
       assertThat(jar.getEntry("io/configdrift/agent/shaded/bytebuddy/ByteBuddy.class"))
@@ -56,19 +64,82 @@ class AgentJarPackagingIT {
     }
   }
 
+  /**
+   * The nested jar goes on the boot class path, whose classes see only the JDK and each other: a
+   * class there that named one of the agent jar's would fail where it is first used.
+   */
   @Test
-  void theNestedBootstrapJarHoldsOnlyTheBootstrapPackage() throws IOException {
+  void theNestedBootstrapJarHoldsTheHooksAndWhatTheyRunAndNeedsNothingElse() throws IOException {
+    Map<String, byte[]> boot = bootClasses();
+    assertThat(boot).containsKeys("io/configdrift/agent/bootstrap/ConfigReadHook.class",
+        "io/configdrift/agent/recorder/ConfigRecorder.class",
+        "io/configdrift/agent/instrumentation/JdkReadTransformer.class",
+        "io/configdrift/agent/frameworks/spring/SpringResolverInspector.class",
+        "io/configdrift/agent/shaded/bytebuddy/jar/asm/ClassReader.class");
+    List<String> missing = new ArrayList<>();
+    for (Map.Entry<String, byte[]> entry : boot.entrySet()) {
+      for (String type : typesNamedBy(entry.getValue())) {
+        Matcher named = OWN_CLASS_NAME.matcher(type);
+        while (named.find()) {
+          if (!boot.containsKey(named.group() + ".class")) {
+            missing.add(entry.getKey() + " -> " + named.group());
+          }
+        }
+      }
+    }
+    assertThat(missing).as("classes on the boot class path that name a class it does not have").isEmpty();
+    try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+      assertThat(boot.keySet()).as("classes in both jars").allSatisfy(name -> assertThat(jar.getEntry(name)).isNull());
+      assertThat(jar.getEntry("io/configdrift/agent/report/ReportAssembler.class"))
+          .as("reporting stays in the agent jar with its libraries").isNotNull();
+    }
+  }
+
+  /** The class names and member descriptors in a class file's constant pool. */
+  private static List<String> typesNamedBy(byte[] classFile) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+    in.skipBytes(8); // magic, minor and major version
+    int count = in.readUnsignedShort();
+    String[] texts = new String[count];
+    List<Integer> typeEntries = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      int tag = in.readUnsignedByte();
+      switch (tag) {
+        case 1 -> texts[i] = in.readUTF();
+        case 7, 16 -> typeEntries.add(in.readUnsignedShort()); // Class, MethodType
+        case 12 -> { // NameAndType: the name, then the descriptor
+          in.readUnsignedShort();
+          typeEntries.add(in.readUnsignedShort());
+        }
+        case 8, 19, 20 -> in.readUnsignedShort();
+        case 15 -> in.skipBytes(3);
+        case 3, 4, 9, 10, 11, 17, 18 -> in.readInt();
+        case 5, 6 -> {
+          in.readLong();
+          i++; // longs and doubles take two entries
+        }
+        default -> throw new IOException("constant pool tag " + tag + " at entry " + i);
+      }
+    }
+    List<String> types = new ArrayList<>();
+    for (int entry : typeEntries) {
+      types.add(texts[entry]);
+    }
+    return types;
+  }
+
+  private static Map<String, byte[]> bootClasses() throws IOException {
+    Map<String, byte[]> classes = new HashMap<>();
     try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile());
         InputStream nested = jar.getInputStream(jar.getEntry("configdrift-bootstrap.jar"));
         JarInputStream bootstrap = new JarInputStream(nested)) {
-      List<String> classes = new ArrayList<>();
       for (ZipEntry entry = bootstrap.getNextEntry(); entry != null; entry = bootstrap.getNextEntry()) {
         if (entry.getName().endsWith(".class")) {
-          classes.add(entry.getName());
+          classes.put(entry.getName(), bootstrap.readAllBytes());
         }
       }
-      assertThat(classes).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("io/configdrift/agent/bootstrap/"));
     }
+    return classes;
   }
 
   @Test
@@ -76,17 +147,21 @@ class AgentJarPackagingIT {
     // javac's default concatenation names this bootstrap method in the class's constant pool; the
     // agent is compiled with -XDstringConcat=inline so that premain links no method handles.
     try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+      Map<String, byte[]> classes = bootClasses();
+      for (ZipEntry entry : Collections.list(jar.entries())) {
+        try (InputStream in = jar.getInputStream(entry)) {
+          classes.put(entry.getName(), in.readAllBytes());
+        }
+      }
       List<String> own = new ArrayList<>();
       List<String> concatenating = new ArrayList<>();
-      for (ZipEntry entry : Collections.list(jar.entries())) {
-        String name = entry.getName();
+      for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+        String name = entry.getKey();
         if (name.startsWith("io/configdrift/agent/") && !name.startsWith("io/configdrift/agent/shaded/")
             && name.endsWith(".class")) {
           own.add(name);
-          try (InputStream in = jar.getInputStream(entry)) {
-            if (new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains("makeConcatWithConstants")) {
-              concatenating.add(name);
-            }
+          if (new String(entry.getValue(), StandardCharsets.ISO_8859_1).contains("makeConcatWithConstants")) {
+            concatenating.add(name);
           }
         }
       }
