@@ -24,15 +24,16 @@ import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
- * Wires the agent together once the bootstrap classes are on the boot class path: settings,
- * recorder, the JDK rewrite, and the reporter thread. Everything slow (JSON, HTTP, the JVM's input
- * arguments, the host name) is left to the reporter thread.
+ * Wires the agent together once the agent jar is on the boot class path: settings, recorder, the
+ * JDK rewrite, and the reporter thread. Everything slow (JSON, HTTP, the JVM's input arguments, the
+ * host name) is left to the reporter thread. Public because {@link AgentMain} calls it from the
+ * application class loader, whose package is not this one at run time.
  */
-final class AgentStarter {
+public final class AgentStarter {
   private AgentStarter() {}
 
   /** {@code attached}: started in a running JVM rather than before {@code main}. */
-  static void start(String arguments, Instrumentation instrumentation, boolean attached)
+  public static void start(String arguments, Instrumentation instrumentation, boolean attached)
       throws UnmodifiableClassException {
     // Before the agent's own first getenv, which would load the class that the rewrite targets.
     if (!new JdkReadTransformer().install(instrumentation)) {
