@@ -87,6 +87,7 @@ public final class AgentStarter {
       @Override
       public void run() {
         clock.tick();
+        recorder.resolveCallersWhenMany();
       }
     };
     ReportLoop.create(assembler, file, collector, config.get(AgentOption.TOKEN), interval * 1000L, everySecond).start();

@@ -1,44 +1,36 @@
 package io.configdrift.agent.recorder;
 
-import java.lang.StackWalker.StackFrame;
-
 /**
- * The application frame behind a read, kept as the stack walk found it and written out as text
- * ({@code com.acme.Payment.charge(Payment.java:42)}) only when a report asks for it. Resolving a
- * frame's file and line costs more than the walk that found it (docs/benchmarks.md, "Spring Boot
- * start-up"), and the reporter thread can pay for that instead of the application's threads. Until
- * the next report the frame keeps its class reachable.
+ * One caller of a key: first the stack captured at the read, then, once the reporter thread has
+ * resolved it, the caller's text (or nothing, when no application code was on the stack). Until
+ * then the captured stack keeps its classes reachable; {@link ConfigRecorder} bounds how many
+ * stacks wait.
  */
 final class CallSite {
-  private final String className;
-  private final String methodName;
-  private final int bytecodeIndex;
-  /** Null once the text is written. */
-  private StackFrame frame;
+  private final CallerLocator locator;
+  /** Null once resolved. */
+  private Throwable captured;
   private String text;
 
-  CallSite(StackFrame frame) {
-    this.className = frame.getClassName();
-    this.methodName = frame.getMethodName();
-    this.bytecodeIndex = frame.getByteCodeIndex();
-    this.frame = frame;
+  CallSite(Throwable captured, CallerLocator locator) {
+    this.captured = captured;
+    this.locator = locator;
   }
 
-  /** Whether {@code other} is this very call site; resolves no file or line. */
-  boolean isAt(StackFrame other) {
-    return bytecodeIndex == other.getByteCodeIndex() && className.equals(other.getClassName())
-        && methodName.equals(other.getMethodName());
+  boolean isResolved() {
+    return captured == null;
   }
 
-  /** The text of the call site, written on the first call; callers synchronize on the owning record. */
-  String text() {
-    if (text == null) {
-      String file = frame.getFileName();
-      int line = frame.getLineNumber();
-      String location = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
-      text = className + "." + methodName + "(" + location + ")";
-      frame = null;
+  /** Resolves the captured stack; callers synchronize on the owning record. */
+  void resolve() {
+    if (captured != null) {
+      text = locator.caller(captured);
+      captured = null;
     }
+  }
+
+  /** The caller's text once resolved; null before, or when the stack held no application frame. */
+  String text() {
     return text;
   }
 }

@@ -1,17 +1,19 @@
 package io.configdrift.agent.recorder;
 
-import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Finds the application code behind a read: the first stack frame that belongs neither to the JDK
- * nor to the agent (nor, for framework-level reads, to the framework). {@link CallSite} writes it
- * out later, off the application's thread.
+ * nor to the agent (nor, for framework-level reads, to the framework), as
+ * {@code com.acme.Payment.charge(Payment.java:42)}.
+ *
+ * <p>It works in two steps. On the reading thread it only {@linkplain #capture() captures} the
+ * stack: a {@code Throwable}'s stack is filled in by the JVM in native code, about five times
+ * faster than a {@code StackWalker} walk while the JVM still interprets (docs/benchmarks.md,
+ * "Spring Boot start-up"). The reporter thread later {@linkplain #caller(Throwable) resolves} it:
+ * turning frames into class, method, file and line is the expensive part.
  */
 final class CallerLocator {
   private static final List<String> JDK_AND_AGENT_PREFIXES = List.of(
@@ -20,19 +22,10 @@ final class CallerLocator {
   private static final Set<String> AGENT_CLASSES = Set.of(ConfigRecorder.class.getName(),
       CallerLocator.class.getName(), LogicalReadRecorder.class.getName());
 
-  private final StackWalker walker = StackWalker.getInstance();
-  /** An anonymous class rather than a method reference: the first read comes while the application starts (see PerClass). */
-  private final Function<Stream<StackFrame>, StackFrame> firstApplicationFrame =
-      new Function<Stream<StackFrame>, StackFrame>() {
-        @Override
-        public StackFrame apply(Stream<StackFrame> frames) {
-          return firstApplicationFrame(frames);
-        }
-      };
   private final String[] skippedPrefixes;
-  private final long maxFrames;
+  private final int maxFrames;
 
-  private CallerLocator(List<String> extraPrefixes, long maxFrames) {
+  private CallerLocator(List<String> extraPrefixes, int maxFrames) {
     List<String> prefixes = new ArrayList<>(JDK_AND_AGENT_PREFIXES);
     prefixes.addAll(extraPrefixes);
     this.skippedPrefixes = prefixes.toArray(new String[0]);
@@ -41,36 +34,33 @@ final class CallerLocator {
 
   /** For reads of the JDK: the whole stack is searched. */
   static CallerLocator forJdkReads() {
-    return new CallerLocator(List.of(), Long.MAX_VALUE);
+    return new CallerLocator(List.of(), Integer.MAX_VALUE);
   }
 
   /**
    * For framework-level reads: frames of the framework and of the agent's framework support are
    * skipped too, and only the innermost {@code maxFrames} frames are searched. A lookup that the
    * framework's own wiring makes ({@code @Value} injection, binding) has no application frame near
-   * it, and walking the framework's deep start-up stacks to the {@code main} method would cost
-   * start-up time for nothing.
+   * it; the application frame far below it (its {@code main} method) is not who read the key.
    */
-  static CallerLocator forFrameworkReads(List<String> frameworkPrefixes, long maxFrames) {
+  static CallerLocator forFrameworkReads(List<String> frameworkPrefixes, int maxFrames) {
     return new CallerLocator(frameworkPrefixes, maxFrames);
   }
 
-  /** The caller's frame, or null when no application frame is on the (searched part of the) stack. */
-  StackFrame locate() {
-    return walker.walk(firstApplicationFrame);
+  /** The current thread's stack, for {@link #caller(Throwable)}; resolves nothing. */
+  Throwable capture() {
+    return new Throwable();
   }
 
   /**
-   * A plain loop rather than {@code limit/filter/findFirst}: a framework's start-up walks hundreds of
-   * times while the JVM still interprets, where every stream stage costs (measured in
-   * docs/benchmarks.md, "Spring Boot start-up").
+   * The caller in a stack from {@link #capture()}, or null when no application frame is in (the
+   * searched part of) it, also when the JVM keeps no stacks ({@code -XX:-StackTraceInThrowable}).
    */
-  private StackFrame firstApplicationFrame(Stream<StackFrame> frames) {
-    Iterator<StackFrame> stack = frames.iterator();
-    for (long searched = 0; searched < maxFrames && stack.hasNext(); searched++) {
-      StackFrame frame = stack.next();
-      if (!isSkipped(frame.getClassName())) {
-        return frame;
+  String caller(Throwable captured) {
+    StackTraceElement[] frames = captured.getStackTrace();
+    for (int i = 0; i < frames.length && i < maxFrames; i++) {
+      if (!isSkipped(frames[i].getClassName())) {
+        return format(frames[i]);
       }
     }
     return null;
@@ -86,5 +76,12 @@ final class CallerLocator {
       }
     }
     return false;
+  }
+
+  private static String format(StackTraceElement frame) {
+    String file = frame.getFileName();
+    int line = frame.getLineNumber();
+    String location = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
   }
 }

@@ -1,7 +1,6 @@
 package io.configdrift.agent.recorder;
 
 import io.configdrift.agent.bootstrap.ReadListener;
-import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +10,19 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Keeps what the application read, per (source, key), within a fixed number of keys. Called on
  * application threads for every read, so the common path is a map lookup and a few field writes;
- * the stack walk that finds the caller runs only on a key's reads number 1, 2, 4, 8, ... while it
- * has room for more callers, which bounds its cost per key to a logarithm of the reads.
+ * the stack that shows the caller is captured only on a key's reads number 1, 2, 4, 8, ... while it
+ * has room for more callers, which bounds its cost per key to a logarithm of the reads, and is
+ * resolved on the reporter thread.
  */
 public final class ConfigRecorder implements ReadListener {
   /** env, sysprop, spring, microprofile: the {@code SOURCE_*} constants of {@link ReadListener}. */
   private static final int SOURCES = 4;
+  /**
+   * At most this many captured stacks wait to be resolved (a few megabytes: one holds 1.4 to 2.8 KB
+   * at a depth of 40 to 120 frames); a read beyond it captures none, and the key's next read
+   * numbered a power of two tries again.
+   */
+  static final int MAX_PENDING_CALLERS = 2048;
 
   private final int maxKeys;
   private final Clock clock;
@@ -24,6 +30,8 @@ public final class ConfigRecorder implements ReadListener {
   @SuppressWarnings("unchecked")
   private final ConcurrentHashMap<String, KeyRecord>[] bySource = new ConcurrentHashMap[SOURCES];
   private final AtomicInteger keys = new AtomicInteger();
+  /** Captured stacks not yet resolved, across all records. */
+  private final AtomicInteger pendingCallers = new AtomicInteger();
   private final LongAdder dropped = new LongAdder();
 
   /** Milliseconds since the epoch; a parameter so tests can control time. */
@@ -64,11 +72,9 @@ public final class ConfigRecorder implements ReadListener {
       }
     }
     long count = record.recordRead(value, now);
-    if (callers != null && (count & (count - 1)) == 0 && record.hasRoomForCallers()) {
-      StackFrame caller = callers.locate();
-      if (caller != null) {
-        record.addCaller(caller);
-      }
+    if (callers != null && (count & (count - 1)) == 0 && record.hasRoomForCallers()
+        && pendingCallers.get() < MAX_PENDING_CALLERS && record.addCaller(callers.capture(), callers)) {
+      pendingCallers.incrementAndGet();
     }
     return record;
   }
@@ -103,8 +109,27 @@ public final class ConfigRecorder implements ReadListener {
     return fresh;
   }
 
-  /** A copy of everything recorded so far. */
+  /** Resolves every captured stack; the reporter thread's work. */
+  public void resolveCallers() {
+    int resolved = 0;
+    for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
+      for (KeyRecord record : records.values()) {
+        resolved += record.resolveCallers();
+      }
+    }
+    pendingCallers.addAndGet(-resolved);
+  }
+
+  /** Resolves the captured stacks when half the room for them is used, so that the room rarely runs out between reports. */
+  public void resolveCallersWhenMany() {
+    if (pendingCallers.get() >= MAX_PENDING_CALLERS / 2) {
+      resolveCallers();
+    }
+  }
+
+  /** A copy of everything recorded so far, with every caller captured so far resolved. */
   public List<KeyState> snapshot() {
+    resolveCallers();
     List<KeyState> out = new ArrayList<>(keys.get());
     for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
       for (KeyRecord record : records.values()) {

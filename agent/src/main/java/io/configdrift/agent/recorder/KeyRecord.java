@@ -1,6 +1,5 @@
 package io.configdrift.agent.recorder;
 
-import java.lang.StackWalker.StackFrame;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,48 +68,58 @@ final class KeyRecord {
     return callerCount < MAX_CALLERS;
   }
 
-  synchronized void addCaller(StackFrame caller) {
+  /** Adds a captured stack to resolve later; false when the record has no room for it. */
+  synchronized boolean addCaller(Throwable captured, CallerLocator locator) {
     int n = callerCount;
-    for (int i = 0; i < n; i++) {
-      if (callers[i].isAt(caller)) {
-        return;
-      }
+    if (n >= MAX_CALLERS) {
+      return false;
     }
-    if (n < MAX_CALLERS) {
-      callers[n] = new CallSite(caller);
-      callerCount = n + 1;
-    }
-  }
-
-  synchronized KeyState state() {
-    return new KeyState(source, key, lastValue, valueChanged, defaultUsed, defaultValue,
-        count.get(), firstReadAt, lastReadAt, callerTexts(), provenance);
+    callers[n] = new CallSite(captured, locator);
+    callerCount = n + 1;
+    return true;
   }
 
   /**
-   * The callers as text, each once: two call sites on one line read the same, and the second one
-   * gives its place back to a caller not seen yet.
+   * Resolves the captured stacks and keeps each caller once: two reads from one line resolve to
+   * the same text, and the second gives its place back to a caller not seen yet. Returns how many
+   * stacks it resolved.
    */
-  private String[] callerTexts() {
-    int distinct = 0;
-    String[] texts = new String[callerCount];
+  synchronized int resolveCallers() {
+    int resolved = 0;
+    int kept = 0;
     for (int i = 0; i < callerCount; i++) {
-      String text = callers[i].text();
-      if (!contains(texts, distinct, text)) {
-        callers[distinct] = callers[i];
-        texts[distinct++] = text;
+      CallSite site = callers[i];
+      if (!site.isResolved()) {
+        site.resolve();
+        resolved++;
+      }
+      if (site.text() != null && !containsText(kept, site.text())) {
+        callers[kept++] = site;
       }
     }
-    for (int i = distinct; i < callerCount; i++) {
+    for (int i = kept; i < callerCount; i++) {
       callers[i] = null;
     }
-    callerCount = distinct;
-    return distinct == texts.length ? texts : Arrays.copyOf(texts, distinct);
+    callerCount = kept;
+    return resolved;
   }
 
-  private static boolean contains(String[] texts, int length, String text) {
+  /** The state for a report; callers captured since the last {@link #resolveCallers()} show in the next one. */
+  synchronized KeyState state() {
+    String[] texts = new String[callerCount];
+    int known = 0;
+    for (int i = 0; i < callerCount; i++) {
+      if (callers[i].isResolved()) {
+        texts[known++] = callers[i].text();
+      }
+    }
+    return new KeyState(source, key, lastValue, valueChanged, defaultUsed, defaultValue,
+        count.get(), firstReadAt, lastReadAt, known == texts.length ? texts : Arrays.copyOf(texts, known), provenance);
+  }
+
+  private boolean containsText(int length, String text) {
     for (int i = 0; i < length; i++) {
-      if (texts[i].equals(text)) {
+      if (callers[i].text().equals(text)) {
         return true;
       }
     }

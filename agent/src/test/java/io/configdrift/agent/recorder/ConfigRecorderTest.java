@@ -84,6 +84,25 @@ class ConfigRecorderTest {
         .hasSize(3).doesNotHaveDuplicates();
   }
 
+  @Test
+  void atMostABoundedNumberOfCapturedStacksWaitAndTheNextReportFreesTheirRoom() {
+    ConfigRecorder roomy = new ConfigRecorder(10 * ConfigRecorder.MAX_PENDING_CALLERS, now::get);
+    int keys = ConfigRecorder.MAX_PENDING_CALLERS + 100;
+    for (int i = 0; i < keys; i++) {
+      readKey(roomy, "KEY_" + i);
+    }
+    assertThat(roomy.snapshot()).filteredOn(s -> !s.callers.isEmpty()).hasSize(ConfigRecorder.MAX_PENDING_CALLERS);
+    for (int i = ConfigRecorder.MAX_PENDING_CALLERS; i < keys; i++) {
+      readKey(roomy, "KEY_" + i); // their read 2 captures a stack, now that the report resolved the others
+    }
+    assertThat(roomy.snapshot()).allSatisfy(s -> assertThat(s.callers).singleElement().asString()
+        .startsWith("io.configdrift.agent.recorder.ConfigRecorderTest."));
+  }
+
+  private static void readKey(ConfigRecorder recorder, String key) {
+    recorder.onRead(SOURCE_ENV, key, "v");
+  }
+
   private static void readFromLine(ConfigRecorder recorder, int which) {
     // Distinct call sites on distinct lines.
     switch (which) {
