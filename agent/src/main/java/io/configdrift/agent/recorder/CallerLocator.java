@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code com.acme.Payment.charge(Payment.java:42)}.
  *
  * <p>It works in two steps. On the reading thread it only {@linkplain #capture() captures} the
- * stack: a {@code Throwable}'s stack is filled in by the JVM in native code, about five times
+ * stack: a {@code Throwable}'s stack is filled in by the JVM in native code, five to eight times
  * faster than a {@code StackWalker} walk while the JVM still interprets (docs/benchmarks.md,
  * "Spring Boot start-up"). The reporter thread later {@linkplain #caller(Throwable) resolves} it:
  * turning frames into class, method, file and line is the expensive part.
