@@ -1,6 +1,8 @@
 package io.configdrift.agent.frameworks;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
@@ -60,6 +62,15 @@ public final class Reflection {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(field.getName() + " is not accessible", e);
     }
+  }
+
+  /** The elements of a framework's list (of sources) as they are now, for asking them later. */
+  public static List<Object> copyOf(Iterable<?> elements) {
+    List<Object> copy = new ArrayList<>();
+    for (Object element : elements) {
+      copy.add(element);
+    }
+    return copy;
   }
 
   /** A value as the String the report fingerprints; null stays null. */

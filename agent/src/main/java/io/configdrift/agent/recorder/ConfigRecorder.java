@@ -127,9 +127,19 @@ public final class ConfigRecorder implements ReadListener {
     }
   }
 
-  /** A copy of everything recorded so far, with every caller captured so far resolved. */
+  /** Works out every pending provenance of framework-level keys; the reporter thread's work. */
+  void workOutProvenances() {
+    for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
+      for (KeyRecord record : records.values()) {
+        record.workOutProvenance();
+      }
+    }
+  }
+
+  /** A copy of everything recorded so far, with every caller captured and every provenance looked up so far worked out. */
   public List<KeyState> snapshot() {
     resolveCallers();
+    workOutProvenances();
     List<KeyState> out = new ArrayList<>(keys.get());
     for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
       for (KeyRecord record : records.values()) {

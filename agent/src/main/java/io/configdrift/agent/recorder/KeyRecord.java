@@ -22,8 +22,10 @@ final class KeyRecord {
   private volatile boolean defaultUsed;
   private final CallSite[] callers = new CallSite[MAX_CALLERS];
   private volatile int callerCount;
-  /** Framework-level keys only: where the value came from. */
+  /** Framework-level keys only: where the value came from, as last worked out. */
   private volatile Provenance provenance;
+  /** Framework-level keys only: a provenance newer than {@link #provenance}, still to be worked out. */
+  private volatile PendingProvenance pendingProvenance;
 
   KeyRecord(int source, String key, long now, String firstValue) {
     this.source = source;
@@ -54,14 +56,44 @@ final class KeyRecord {
     }
   }
 
-  /** Whether the key's provenance is yet to be worked out for {@code value}: its first read, or a new value. */
+  /** Whether the key's provenance is yet to be looked up for {@code value}: its first read, or a new value. */
   boolean needsProvenance(String value) {
+    PendingProvenance pending = pendingProvenance;
+    if (pending != null) {
+      return !pending.isFor(value);
+    }
     Provenance known = provenance;
     return known == null || !known.isFor(value);
   }
 
-  void attach(Provenance found) {
+  /** A provenance known at the read already (nothing to ask); replaces one still pending. */
+  synchronized void attach(Provenance found) {
     provenance = found;
+    pendingProvenance = null;
+  }
+
+  synchronized void attachLater(PendingProvenance pending) {
+    pendingProvenance = pending;
+  }
+
+  /**
+   * Works out the pending provenance, if any, outside the lock: asking the framework's sources
+   * must not hold up an application thread that reads this key meanwhile. Returns whether one was.
+   */
+  boolean workOutProvenance() {
+    PendingProvenance pending = pendingProvenance;
+    if (pending == null) {
+      return false;
+    }
+    Provenance found = pending.workOut();
+    synchronized (this) {
+      // A read with a newer value may have replaced it meanwhile; that one is worked out next time.
+      if (pendingProvenance == pending) {
+        provenance = found;
+        pendingProvenance = null;
+      }
+    }
+    return true;
   }
 
   boolean hasRoomForCallers() {
@@ -104,7 +136,10 @@ final class KeyRecord {
     return resolved;
   }
 
-  /** The state for a report; callers captured since the last {@link #resolveCallers()} show in the next one. */
+  /**
+   * The state for a report; callers captured since the last {@link #resolveCallers()}, and a
+   * provenance pending since the last {@link #workOutProvenance()}, show in the next one.
+   */
   synchronized KeyState state() {
     String[] texts = new String[callerCount];
     int known = 0;

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Records framework-level reads: counts them like JDK reads, in the same {@link ConfigRecorder},
- * and attaches a {@link Provenance} on a key's first read and whenever its value changes. The
- * framework objects are read by the {@link LogicalReadInspector} registered for each hook point.
+ * and looks up a {@link Provenance} on a key's first read and whenever its value changes, for the
+ * reporter thread to work out. The framework objects are read by the {@link LogicalReadInspector}
+ * registered for each hook point.
  */
 public final class LogicalReadRecorder implements LogicalReadListener {
   /** How deep under a framework-level read its application caller may be found. */
@@ -44,22 +45,23 @@ public final class LogicalReadRecorder implements LogicalReadListener {
     KeyRecord record = recorder.record(inspector.source(), name, value,
         inspector.hasApplicationCallers() ? callers : null);
     if (record != null && record.needsProvenance(value)) {
-      record.attach(provenance(inspector, owner, key, result, value));
+      lookUpProvenance(record, inspector, owner, key, result, value);
     }
   }
 
-  private static Provenance provenance(LogicalReadInspector inspector, Object owner, Object key, Object result,
-      String value) {
+  private static void lookUpProvenance(KeyRecord record, LogicalReadInspector inspector, Object owner, Object key,
+      Object result, String value) {
     if (value == null) {
       // No source won, so none was shadowed: most of a framework's start-up lookups find nothing,
-      // and walking every source for them would cost start-up time to learn nothing.
-      return Provenance.of(null, null, List.of());
+      // and asking every source for them would cost time to learn nothing.
+      record.attach(Provenance.of(null, null, List.of()));
+      return;
     }
     try {
-      return inspector.provenance(owner, key, result, value);
+      record.attachLater(new PendingProvenance(value, inspector.provenanceLookup(owner, key, result, value)));
     } catch (RuntimeException | LinkageError e) {
       // A framework version the inspector does not know: the read counts, its provenance stays unknown.
-      return Provenance.unknown(value);
+      record.attach(Provenance.unknown(value));
     }
   }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * Where a framework-level key's value came from: the winning source, and every other source that
- * defines the key too (shadowed, in the framework's order of precedence). Worked out on the read's
- * thread on a key's first read and whenever its value changes; holds plain values, so never log it.
+ * defines the key too (shadowed, in the framework's order of precedence). Looked up on a key's first
+ * read and whenever its value changes, worked out on the reporter thread ({@link PendingProvenance});
+ * holds plain values, so never log it.
  */
 public final class Provenance {
   /** The value this provenance was worked out for. */
@@ -44,7 +45,12 @@ public final class Provenance {
   }
 
   boolean isFor(String value) {
-    return value == forValue || Objects.equals(value, forValue);
+    return sameValue(value, forValue);
+  }
+
+  /** Identity settles most comparisons: reads of an unchanged key return the same String. */
+  static boolean sameValue(String value, String other) {
+    return value == other || Objects.equals(value, other);
   }
 
   /** One source's definition of the key. */

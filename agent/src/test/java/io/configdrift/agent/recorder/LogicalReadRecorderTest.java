@@ -9,12 +9,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Counting every logical read, working out provenance only when it can have changed. */
+/**
+ * Counting every logical read, looking up provenance only when it can have changed, and working it
+ * out at the snapshot, from the sources the read searched.
+ */
 class LogicalReadRecorderTest {
   private final ConfigRecorder recorder = new ConfigRecorder(10, () -> 1_000);
 
-  /** A framework whose resolver is a list of named maps, first one wins; counts its provenance walks. */
+  /**
+   * A framework whose resolver is a list of named maps, first one wins; counts its provenance
+   * lookups and walks.
+   */
   private static final class MapsInspector implements LogicalReadInspector {
+    int lookups;
     int walks;
 
     @Override
@@ -39,19 +46,27 @@ class LogicalReadRecorderTest {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Provenance provenance(Object owner, Object key, Object result, String value) {
-      walks++;
+    public ProvenanceLookup provenanceLookup(Object owner, Object key, Object result, String value) {
+      lookups++;
       if (owner == null) {
         throw new IllegalStateException("an unknown framework version");
       }
-      List<Provenance.Definition> definitions = new ArrayList<>();
-      for (Map.Entry<String, Map<String, String>> source : ((Map<String, Map<String, String>>) owner).entrySet()) {
-        String defined = source.getValue().get(key);
-        if (defined != null) {
-          definitions.add(new Provenance.Definition(source.getKey(), defined, null, null));
+      List<Map.Entry<String, Map<String, String>>> searched =
+          new ArrayList<>(((Map<String, Map<String, String>>) owner).entrySet());
+      return () -> {
+        walks++;
+        List<Provenance.Definition> definitions = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> source : searched) {
+          String defined = source.getValue().get(key);
+          if (defined == null && source.getValue().containsKey(key)) {
+            throw new IllegalStateException("a source that fails when asked");
+          }
+          if (defined != null) {
+            definitions.add(new Provenance.Definition(source.getKey(), defined, null, null));
+          }
         }
-      }
-      return Provenance.of(value, null, definitions);
+        return Provenance.of(value, null, definitions);
+      };
     }
   }
 
@@ -65,8 +80,10 @@ class LogicalReadRecorderTest {
     for (int i = 0; i < 100; i++) {
       logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", "10", null);
     }
+    assertThat(inspector.walks).as("left to the snapshot").isZero();
     KeyState state = recorder.snapshot().get(0);
     assertThat(state.count).isEqualTo(100);
+    assertThat(inspector.lookups).isEqualTo(1);
     assertThat(inspector.walks).isEqualTo(1);
     assertThat(state.provenance.winner.source).isEqualTo("systemEnvironment");
     assertThat(state.provenance.candidates).extracting(c -> c.source + "=" + c.value).containsExactly("application.yml=20");
@@ -75,7 +92,8 @@ class LogicalReadRecorderTest {
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", "20", null);
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", new String("20"), null);
     state = recorder.snapshot().get(0);
-    assertThat(inspector.walks).as("once more, for the new value only").isEqualTo(2);
+    assertThat(inspector.lookups).as("once more, for the new value only").isEqualTo(2);
+    assertThat(inspector.walks).isEqualTo(2);
     assertThat(state.valueChanged).isTrue();
     assertThat(state.provenance.winner.source).isEqualTo("application.yml");
     assertThat(state.provenance.candidates).isEmpty();
@@ -90,7 +108,38 @@ class LogicalReadRecorderTest {
     KeyState state = recorder.snapshot().get(0);
     assertThat(state.count).isEqualTo(2);
     assertThat(state.provenance.candidates).as("unknown, not 'no other source'").isNull();
-    assertThat(inspector.walks).as("not retried for the same value").isEqualTo(1);
+    assertThat(inspector.lookups).as("not retried for the same value").isEqualTo(1);
+  }
+
+  @Test
+  void theSourcesAreAskedAtTheSnapshotAsTheReadFoundThem() {
+    MapsInspector inspector = new MapsInspector();
+    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
+    Map<String, Map<String, String>> sources = new java.util.LinkedHashMap<>();
+    sources.put("commandLineArgs", Map.of("pool", "30"));
+    sources.put("application.yml", Map.of("pool", "20"));
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", "30", null);
+    sources.put("addedAfterTheRead", Map.of("pool", "40"));
+    sources.remove("application.yml");
+
+    KeyState state = recorder.snapshot().get(0);
+    assertThat(state.provenance.winner.source).isEqualTo("commandLineArgs");
+    assertThat(state.provenance.candidates).extracting(c -> c.source).containsExactly("application.yml");
+    assertThat(recorder.snapshot().get(0).provenance).as("worked out once").isSameAs(state.provenance);
+    assertThat(inspector.walks).isEqualTo(1);
+  }
+
+  @Test
+  void aSourceThatFailsWhenAskedLeavesTheProvenanceUnknown() {
+    MapsInspector inspector = new MapsInspector();
+    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
+    Map<String, String> failing = new java.util.HashMap<>();
+    failing.put("pool", null);
+    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, Map.of("broken", failing), "pool", "10", null);
+    KeyState state = recorder.snapshot().get(0);
+    assertThat(state.count).isEqualTo(1);
+    assertThat(state.provenance.winner).isNull();
+    assertThat(state.provenance.candidates).isNull();
   }
 
   @Test
@@ -102,7 +151,7 @@ class LogicalReadRecorderTest {
     assertThat(state.value).isNull();
     assertThat(state.provenance.winner).isNull();
     assertThat(state.provenance.candidates).isEmpty();
-    assertThat(inspector.walks).isZero();
+    assertThat(inspector.lookups).isZero();
   }
 
   @Test

@@ -55,16 +55,26 @@ public final class SmallRyeConfigInspector implements LogicalReadInspector {
     return api == null ? null : api.value(configValue);
   }
 
+  /** SmallRye's sources are fixed once its {@code Config} is built, so the lookup keeps the config itself. */
   @Override
-  public Provenance provenance(Object config, Object name, Object configValue, String value) {
+  public ProvenanceLookup provenanceLookup(Object config, Object name, Object configValue, String value) {
+    return new ProvenanceLookup() {
+      @Override
+      public Provenance provenance() {
+        return workOut(config, (String) name, configValue, value);
+      }
+    };
+  }
+
+  private static Provenance workOut(Object config, String name, Object configValue, String value) {
     ConfigValueApi valueApi = CONFIG_VALUE.forInstance(configValue);
-    Definition winner = value == null || valueApi == null ? null : valueApi.definition(configValue);
+    Definition winner = valueApi == null ? null : valueApi.definition(configValue);
     List<Definition> others = new ArrayList<>();
     ConfigApi configApi = CONFIG.forInstance(config);
     if (configApi != null) {
       boolean winnerSkipped = winner == null;
       for (Object source : configApi.sources(config)) {
-        Definition definition = configApi.definition(source, (String) name);
+        Definition definition = configApi.definition(source, name);
         if (definition.value == null) {
           continue;
         }

@@ -6,6 +6,7 @@ import static io.configdrift.agent.frameworks.Reflection.optionalType;
 import static io.configdrift.agent.frameworks.Reflection.text;
 import static io.configdrift.agent.frameworks.Reflection.type;
 
+import io.configdrift.agent.frameworks.Getter;
 import io.configdrift.agent.recorder.Provenance.Definition;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -23,9 +24,9 @@ final class BootApi {
   private final Method nameOf;
   private final Method findProperty;
   private final Method underlyingSource;
-  private final Method propertyValue;
-  private final Method propertyOrigin;
-  private final Method propertySource;
+  private final Getter propertyValue;
+  private final Getter propertyOrigin;
+  private final Getter propertySource;
   private final Method originLookup;
 
   private BootApi(ClassLoader loader, SpringApi spring) throws ReflectiveOperationException {
@@ -37,9 +38,9 @@ final class BootApi {
     nameOf = method(nameType, "ofIfValid", CharSequence.class);
     findProperty = method(sourceType, "getConfigurationProperty", nameType);
     underlyingSource = method(sourceType, "getUnderlyingSource");
-    propertyValue = method(propertyType, "getValue");
-    propertyOrigin = method(propertyType, "getOrigin");
-    propertySource = method(propertyType, "getSource");
+    propertyValue = Getter.of(propertyType, "value", "getValue");
+    propertyOrigin = Getter.of(propertyType, "origin", "getOrigin");
+    propertySource = Getter.of(propertyType, "source", "getSource");
     originLookup = method(type(loader, "org.springframework.boot.origin.OriginLookup"), "getOrigin", Object.class, Object.class);
   }
 
@@ -72,12 +73,12 @@ final class BootApi {
 
   /** A {@code ConfigurationProperty} as a definition: its source's name, value and origin. */
   Definition definition(Object property) {
-    return new Definition(sourceName(call(propertySource, property)), text(call(propertyValue, property)),
-        text(call(propertyOrigin, property)), null);
+    return new Definition(sourceName(propertySource.get(property)), text(propertyValue.get(property)),
+        text(propertyOrigin.get(property)), null);
   }
 
   Object value(Object property) {
-    return call(propertyValue, property);
+    return propertyValue.get(property);
   }
 
   /** Where a property source defines {@code key}, when it knows ({@code OriginLookup}); else null. */

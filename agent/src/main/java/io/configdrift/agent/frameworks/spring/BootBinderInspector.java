@@ -1,21 +1,16 @@
 package io.configdrift.agent.frameworks.spring;
 
-import static io.configdrift.agent.frameworks.Reflection.call;
-import static io.configdrift.agent.frameworks.Reflection.method;
+import static io.configdrift.agent.frameworks.Reflection.copyOf;
 import static io.configdrift.agent.frameworks.Reflection.read;
 import static io.configdrift.agent.frameworks.Reflection.text;
 import static io.configdrift.agent.frameworks.Reflection.type;
 
 import io.configdrift.agent.bootstrap.ReadListener;
+import io.configdrift.agent.frameworks.Getter;
 import io.configdrift.agent.frameworks.PerClass;
 import io.configdrift.agent.frameworks.Reflection;
 import io.configdrift.agent.recorder.LogicalReadInspector;
-import io.configdrift.agent.recorder.Provenance;
-import io.configdrift.agent.recorder.Provenance.Definition;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Lookups through Spring Boot's {@code Binder.findProperty}, which {@code @ConfigurationProperties}
@@ -70,29 +65,28 @@ public final class BootBinderInspector implements LogicalReadInspector {
   }
 
   @Override
-  public Provenance provenance(Object binder, Object name, Object property, String value) {
+  public ProvenanceLookup provenanceLookup(Object binder, Object name, Object property, String value) {
     SpringApi spring = SpringApi.of(binder);
     Field sources = SOURCES.forInstance(binder);
-    List<Definition> definitions = new ArrayList<>();
-    if (spring != null && spring.boot != null && sources != null) {
-      spring.boot.collect((Iterable<?>) read(sources, binder), name, definitions);
+    if (spring == null || spring.boot == null || sources == null) {
+      throw new IllegalStateException("not a Spring Boot binder this agent knows");
     }
-    // The binder took the first source that had the name; so does Provenance.
-    return Provenance.of(value, null, definitions);
+    // The binder took the first source that had the name; so does the lookup.
+    return new BootSourcesLookup(spring.boot, copyOf((Iterable<?>) read(sources, binder)), name, value);
   }
 
   /** {@code Bindable.getType().resolve()}: the class a lookup binds to. */
   private static final class TargetType {
-    private final Method type;
-    private final Method resolve;
+    private final Getter type;
+    private final Getter resolve;
 
     TargetType(Class<?> bindable) throws ReflectiveOperationException {
-      type = method(bindable, "getType");
-      resolve = method(type(bindable.getClassLoader(), "org.springframework.core.ResolvableType"), "resolve");
+      type = Getter.of(bindable, "type", "getType");
+      resolve = Getter.of(type(bindable.getClassLoader(), "org.springframework.core.ResolvableType"), "resolved", "resolve");
     }
 
     boolean isValue(Object target) {
-      Class<?> resolved = (Class<?>) call(resolve, call(type, target));
+      Class<?> resolved = (Class<?>) resolve.get(type.get(target));
       return resolved != null && (resolved.isPrimitive() || resolved.isArray() || resolved.isEnum()
           || resolved.getName().startsWith("java."));
     }

@@ -1,8 +1,12 @@
 package io.configdrift.agent.frameworks.spring;
 
+import static io.configdrift.agent.frameworks.Reflection.copyOf;
 import static io.configdrift.agent.frameworks.Reflection.text;
 
+import io.configdrift.agent.recorder.LogicalReadInspector.ProvenanceLookup;
+import io.configdrift.agent.recorder.Provenance;
 import io.configdrift.agent.recorder.Provenance.Definition;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +22,9 @@ import java.util.List;
  *       is the real source, never the wrapper;
  *   <li>any other source is asked for the key as it is ({@code PropertySource.getProperty}).
  * </ul>
+ *
+ * <p>The reading thread only notes the list to walk ({@link #lookup}); the walk is the reporter
+ * thread's.
  */
 final class PropertySourceWalker {
   /** Environments inside environments are unusual; this bounds a pathological nesting. */
@@ -29,18 +36,40 @@ final class PropertySourceWalker {
     this.spring = spring;
   }
 
-  void collect(Iterable<?> propertySources, String key, List<Definition> out) {
-    collect(propertySources, key, out, 0);
+  /**
+   * The sources a read of {@code key} searched, as they are now: the list, and the list of Boot's
+   * attached view when there is one. Which of them is walked depends on the key ({@link #collect}).
+   */
+  ProvenanceLookup lookup(Iterable<?> propertySources, String key, String value) {
+    List<Object> sources = copyOf(propertySources);
+    Object attached = attachedView(sources);
+    List<Object> attachedSources = attached != null ? copyOf((Iterable<?>) spring.source(attached)) : null;
+    return new ProvenanceLookup() {
+      @Override
+      public Provenance provenance() {
+        List<Definition> definitions = new ArrayList<>();
+        collect(sources, attached, attachedSources, key, definitions, 0);
+        return Provenance.of(value, null, definitions);
+      }
+    };
   }
 
-  private void collect(Iterable<?> propertySources, String key, List<Definition> out, int nesting) {
+  /** A list of sources as it is when walked: an environment's inside another one. */
+  private void collectLive(Iterable<?> propertySources, String key, List<Definition> out, int nesting) {
     if (nesting > MAX_NESTING) {
       return;
     }
     Object attached = attachedView(propertySources);
+    collect(propertySources, attached, attached != null ? (Iterable<?>) spring.source(attached) : null, key, out,
+        nesting);
+  }
+
+  /** {@code attached}: Boot's view among {@code propertySources}, or null; {@code attachedSources}: what it covers. */
+  private void collect(Iterable<?> propertySources, Object attached, Iterable<?> attachedSources, String key,
+      List<Definition> out, int nesting) {
     Object name = attached != null ? spring.boot.nameOf(key) : null;
     if (name != null) {
-      spring.boot.collect((Iterable<?>) spring.source(attached), name, out);
+      spring.boot.collect(attachedSources, name, out);
       return;
     }
     for (Object propertySource : propertySources) {
@@ -49,7 +78,7 @@ final class PropertySourceWalker {
       }
       Iterable<?> environment = spring.environmentSources(spring.source(propertySource));
       if (environment != null) {
-        collect(environment, key, out, nesting + 1);
+        collectLive(environment, key, out, nesting + 1);
         continue;
       }
       Object value = spring.property(propertySource, key);

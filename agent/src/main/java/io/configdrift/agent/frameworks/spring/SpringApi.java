@@ -4,6 +4,7 @@ import static io.configdrift.agent.frameworks.Reflection.call;
 import static io.configdrift.agent.frameworks.Reflection.method;
 import static io.configdrift.agent.frameworks.Reflection.type;
 
+import io.configdrift.agent.frameworks.Getter;
 import io.configdrift.agent.frameworks.PerClass;
 import java.lang.reflect.Method;
 
@@ -21,8 +22,8 @@ final class SpringApi {
   };
 
   private final Class<?> propertySourceType;
-  private final Method name;
-  private final Method source;
+  private final Getter name;
+  private final Getter source;
   private final Method property;
   private final Class<?> configurableEnvironmentType;
   private final Method environmentSources;
@@ -31,8 +32,8 @@ final class SpringApi {
 
   private SpringApi(ClassLoader loader) throws ReflectiveOperationException {
     propertySourceType = type(loader, "org.springframework.core.env.PropertySource");
-    name = method(propertySourceType, "getName");
-    source = method(propertySourceType, "getSource");
+    name = Getter.of(propertySourceType, "name", "getName");
+    source = Getter.of(propertySourceType, "source", "getSource");
     property = method(propertySourceType, "getProperty", String.class);
     configurableEnvironmentType = type(loader, "org.springframework.core.env.ConfigurableEnvironment");
     environmentSources = method(configurableEnvironmentType, "getPropertySources");
@@ -49,11 +50,11 @@ final class SpringApi {
   }
 
   String name(Object propertySource) {
-    return (String) call(name, propertySource);
+    return (String) name.get(propertySource);
   }
 
   Object source(Object propertySource) {
-    return call(source, propertySource);
+    return source.get(propertySource);
   }
 
   Object property(Object propertySource, String key) {

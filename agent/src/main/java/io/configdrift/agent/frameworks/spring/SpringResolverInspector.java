@@ -7,11 +7,7 @@ import io.configdrift.agent.bootstrap.ReadListener;
 import io.configdrift.agent.frameworks.PerClass;
 import io.configdrift.agent.frameworks.Reflection;
 import io.configdrift.agent.recorder.LogicalReadInspector;
-import io.configdrift.agent.recorder.Provenance;
-import io.configdrift.agent.recorder.Provenance.Definition;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Lookups through Spring's {@code PropertySourcesPropertyResolver} (the {@code Environment} of a
@@ -55,13 +51,12 @@ public final class SpringResolverInspector implements LogicalReadInspector {
   }
 
   @Override
-  public Provenance provenance(Object resolver, Object key, Object result, String value) {
+  public ProvenanceLookup provenanceLookup(Object resolver, Object key, Object result, String value) {
     SpringApi spring = SpringApi.of(resolver);
     Field sources = PROPERTY_SOURCES.forInstance(resolver);
-    List<Definition> definitions = new ArrayList<>();
-    if (spring != null && sources != null) {
-      new PropertySourceWalker(spring).collect((Iterable<?>) read(sources, resolver), (String) key, definitions);
+    if (spring == null || sources == null) {
+      throw new IllegalStateException("not a Spring resolver this agent knows");
     }
-    return Provenance.of(value, null, definitions);
+    return new PropertySourceWalker(spring).lookup((Iterable<?>) read(sources, resolver), (String) key, value);
   }
 }
