@@ -25,7 +25,7 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
     }
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (ReadHookPoint.FRAMEWORKS_BY_OWNER.containsKey(type.getName().replace('.', '/'))
+      if (ReadHookPoint.inFrameworkClass(type.getName().replace('.', '/')) != null
           && instrumentation.isModifiableClass(type)) {
         loaded.add(type);
       }
@@ -42,7 +42,7 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-    List<ReadHookPoint> points = className == null ? null : ReadHookPoint.FRAMEWORKS_BY_OWNER.get(className);
+    List<ReadHookPoint> points = className == null ? null : ReadHookPoint.inFrameworkClass(className);
     return points == null ? null : ReturnHookWeaver.weave(classfileBuffer, points);
   }
 }

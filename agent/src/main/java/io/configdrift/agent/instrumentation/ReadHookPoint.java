@@ -1,6 +1,7 @@
 package io.configdrift.agent.instrumentation;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,8 @@ final class ReadHookPoint {
   static final Map<String, List<ReadHookPoint>> JDK_BY_OWNER = byOwner(JDK);
   /** {@link #FRAMEWORKS} by the internal name of the class they are in. */
   static final Map<String, List<ReadHookPoint>> FRAMEWORKS_BY_OWNER = byOwner(FRAMEWORKS);
+  /** Lengths of those names: every class that loads is looked up, and most are ruled out without hashing the name. */
+  private static final BitSet FRAMEWORK_OWNER_LENGTHS = lengths(FRAMEWORKS_BY_OWNER.keySet());
 
   final String owner;
   final String name;
@@ -117,6 +120,19 @@ final class ReadHookPoint {
       entry.setValue(List.copyOf(entry.getValue()));
     }
     return Map.copyOf(byOwner);
+  }
+
+  /** The framework hook points in the class of this internal name; null for almost every class. */
+  static List<ReadHookPoint> inFrameworkClass(String className) {
+    return FRAMEWORK_OWNER_LENGTHS.get(className.length()) ? FRAMEWORKS_BY_OWNER.get(className) : null;
+  }
+
+  private static BitSet lengths(Iterable<String> names) {
+    BitSet lengths = new BitSet();
+    for (String name : names) {
+      lengths.set(name.length());
+    }
+    return lengths;
   }
 
   boolean matches(String methodName, String methodDescriptor) {

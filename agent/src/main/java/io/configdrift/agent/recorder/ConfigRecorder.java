@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps what the application read, per (source, key), within a fixed number of keys. Called on
@@ -32,7 +32,8 @@ public final class ConfigRecorder implements ReadListener {
   private final AtomicInteger keys = new AtomicInteger();
   /** Captured stacks not yet resolved, across all records. */
   private final AtomicInteger pendingCallers = new AtomicInteger();
-  private final LongAdder dropped = new LongAdder();
+  /** Not a LongAdder: drops are rare, and its class initialization costs premain a millisecond. */
+  private final AtomicLong dropped = new AtomicLong();
 
   /** Milliseconds since the epoch; a parameter so tests can control time. */
   public interface Clock {
@@ -96,7 +97,7 @@ public final class ConfigRecorder implements ReadListener {
       keys.decrementAndGet();
       KeyRecord raced = bySource[source].get(key);
       if (raced == null) {
-        dropped.increment();
+        dropped.incrementAndGet();
       }
       return raced;
     }
@@ -150,6 +151,6 @@ public final class ConfigRecorder implements ReadListener {
   }
 
   public long dropped() {
-    return dropped.sum();
+    return dropped.get();
   }
 }
