@@ -21,14 +21,14 @@ public final class Getter {
 
   /**
    * The getter {@code methodName} of {@code owner}, which returns its field {@code fieldName} as it
-   * is (the framework versions the agent knows do).
+   * is (the framework versions the agent knows do). The method is looked up only when the field is
+   * not there: looking up a public method lists every public method of the class and its supertypes.
    */
   public static Getter of(Class<?> owner, String fieldName, String methodName) throws NoSuchMethodException {
-    Method method = Reflection.method(owner, methodName);
     try {
-      return new Getter(Reflection.field(owner, fieldName), method);
+      return new Getter(Reflection.field(owner, fieldName), null);
     } catch (NoSuchFieldException | RuntimeException notThisVersionOrNotOpen) {
-      return new Getter(null, method);
+      return new Getter(null, Reflection.method(owner, methodName));
     }
   }
 
