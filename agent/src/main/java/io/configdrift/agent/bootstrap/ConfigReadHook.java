@@ -135,6 +135,20 @@ public final class ConfigReadHook {
     }
   }
 
+  /**
+   * At the start of every framework method hooked for logical reads: until the method's hook
+   * (below) runs, the JDK-level reads of this thread are the framework's. A method that throws
+   * never reaches its hook, and the thread's reads count as the framework's until its next logical
+   * read ends; they are still counted, only without callers.
+   */
+  public static void lookupStarts() {
+    try {
+      GUARD.get().insideLookup = true;
+    } catch (Throwable t) {
+      // The reads that follow are then looked up for callers, as any others.
+    }
+  }
+
   /** After Spring's {@code PropertySourcesPropertyResolver.getProperty(String, Class, boolean)}. */
   public static void springResolver(Object value, Object resolver, String key) {
     logicalRead(LogicalReadListener.SPRING_RESOLVER, resolver, key, value, null);
@@ -163,12 +177,9 @@ public final class ConfigReadHook {
    * thread with the same key object from a different owner, and is the same read.
    */
   private static void logicalRead(int hookPoint, Object owner, Object key, Object result, Object detail) {
+    Guard guard = lookupEnds();
     LogicalReadListener current = logicalListener;
-    if (current == null || key == null) {
-      return;
-    }
-    Guard guard = freeGuard();
-    if (guard == null) {
+    if (current == null || key == null || guard == null || guard.depth != 0) {
       return;
     }
     try {
@@ -217,6 +228,8 @@ public final class ConfigReadHook {
     try {
       if (isDefault) {
         current.onDefault(source, key, value);
+      } else if (guard.insideLookup) {
+        current.onFrameworkRead(source, key, value);
       } else {
         current.onRead(source, key, value);
       }
@@ -224,6 +237,17 @@ public final class ConfigReadHook {
       // The host application must never see the agent fail.
     } finally {
       guard.depth = 0;
+    }
+  }
+
+  /** This thread's guard, no longer inside a framework's lookup; null if the thread has none to give. */
+  private static Guard lookupEnds() {
+    try {
+      Guard guard = GUARD.get();
+      guard.insideLookup = false;
+      return guard;
+    } catch (Throwable t) {
+      return null;
     }
   }
 
@@ -237,9 +261,14 @@ public final class ConfigReadHook {
     }
   }
 
-  /** Per-thread re-entry depth (0 means the thread may record) and the last logical read it delivered. */
+  /**
+   * Per-thread re-entry depth (0 means the thread may record), whether the thread is inside a
+   * framework's lookup, and the last logical read it delivered.
+   */
   private static final class Guard {
     int depth;
+    /** Set at the start of a hooked framework method, cleared when its hook runs (nested ones clear it early). */
+    boolean insideLookup;
     /**
      * The key of the thread's last logical read when it was a String, until the thread's next
      * logical read; the owner is kept as an identity hash so that no resolver is held.

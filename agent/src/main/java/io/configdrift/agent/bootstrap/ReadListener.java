@@ -15,6 +15,13 @@ public interface ReadListener {
   /** A read of {@code key}; {@code value} is null when the key is not set. */
   void onRead(int source, String key, String value);
 
+  /**
+   * A read that a framework made while it resolved a logical read (Spring's environment source
+   * reading {@code DATABASE_POOL_SIZE} for {@code database.pool-size}): the framework is its
+   * caller, so none is looked for.
+   */
+  void onFrameworkRead(int source, String key, String value);
+
   /** The code offered {@code defaultValue} for {@code key} right after reading it. */
   void onDefault(int source, String key, String defaultValue);
 }

@@ -1,7 +1,6 @@
 package io.configdrift.agent.instrumentation;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,26 +53,29 @@ final class ReadHookPoint {
   /**
    * The framework methods every logical read of a key goes through, matched by class name as those
    * classes load; docs/frameworks.md says why these. The hooks get {@code this}, the key and the
-   * result, and the recorder inspects them by reflection.
+   * result, and the recorder inspects them by reflection. Each method also says when it starts, so
+   * that the JDK-level reads the framework makes meanwhile are known as the framework's.
    */
   static final List<ReadHookPoint> FRAMEWORKS = List.of(
-      observe("org/springframework/core/env/PropertySourcesPropertyResolver", "getProperty", SPRING_GET_PROPERTY,
+      lookup("org/springframework/core/env/PropertySourcesPropertyResolver", "getProperty", SPRING_GET_PROPERTY,
           "springResolver", LOGICAL_READ, 0, 1),
-      observe(BOOT_SOURCE + "ConfigurationPropertySourcesPropertyResolver", "getProperty", SPRING_GET_PROPERTY,
+      lookup(BOOT_SOURCE + "ConfigurationPropertySourcesPropertyResolver", "getProperty", SPRING_GET_PROPERTY,
           "bootResolver", LOGICAL_READ, 0, 1),
-      observe(BOOT_BIND + "Binder", "findProperty",
+      lookup(BOOT_BIND + "Binder", "findProperty",
           "(L" + BOOT_SOURCE + "ConfigurationPropertyName;L" + BOOT_BIND + "Bindable;L" + BOOT_BIND + "Binder$Context;)L"
               + BOOT_SOURCE + "ConfigurationProperty;",
           "bootBinder", "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V", 0, 1, 2),
-      observe("io/smallrye/config/SmallRyeConfig", "getConfigValue", "(Ljava/lang/String;)Lio/smallrye/config/ConfigValue;",
+      lookup("io/smallrye/config/SmallRyeConfig", "getConfigValue", "(Ljava/lang/String;)Lio/smallrye/config/ConfigValue;",
           "smallRyeConfig", LOGICAL_READ, 0, 1));
+  /** Called at the start of each method in {@link #FRAMEWORKS}. */
+  private static final String LOOKUP_STARTS = "lookupStarts";
 
   /** {@link #JDK} by the internal name of the class they are in. */
   static final Map<String, List<ReadHookPoint>> JDK_BY_OWNER = byOwner(JDK);
   /** {@link #FRAMEWORKS} by the internal name of the class they are in. */
   static final Map<String, List<ReadHookPoint>> FRAMEWORKS_BY_OWNER = byOwner(FRAMEWORKS);
   /** Lengths of those names: every class that loads is looked up, and most are ruled out without hashing the name. */
-  private static final BitSet FRAMEWORK_OWNER_LENGTHS = lengths(FRAMEWORKS_BY_OWNER.keySet());
+  private static final boolean[] FRAMEWORK_OWNER_LENGTHS = lengths(FRAMEWORKS_BY_OWNER.keySet());
 
   final String owner;
   final String name;
@@ -83,9 +85,11 @@ final class ReadHookPoint {
   /** True when the hook's result replaces the returned value; false when it only observes it. */
   final boolean replacesResult;
   final int[] arguments;
+  /** True for a framework's logical read, whose start is marked too. */
+  final boolean marksLookup;
 
   private ReadHookPoint(String owner, String name, String descriptor, String hookName,
-      String hookDescriptor, boolean replacesResult, int[] arguments) {
+      String hookDescriptor, boolean replacesResult, int[] arguments, boolean marksLookup) {
     this.owner = owner;
     this.name = name;
     this.descriptor = descriptor;
@@ -93,16 +97,22 @@ final class ReadHookPoint {
     this.hookDescriptor = hookDescriptor;
     this.replacesResult = replacesResult;
     this.arguments = arguments;
+    this.marksLookup = marksLookup;
   }
 
   private static ReadHookPoint observe(String owner, String name, String descriptor, String hookName,
       String hookDescriptor, int... arguments) {
-    return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, false, arguments);
+    return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, false, arguments, false);
   }
 
   private static ReadHookPoint replace(String owner, String name, String descriptor, String hookName,
       String hookDescriptor) {
-    return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, true, new int[0]);
+    return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, true, new int[0], false);
+  }
+
+  private static ReadHookPoint lookup(String owner, String name, String descriptor, String hookName,
+      String hookDescriptor, int... arguments) {
+    return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, false, arguments, true);
   }
 
   /** Plain loops: this runs in premain, where each lambda costs a generated class (see PerClass). */
@@ -124,19 +134,33 @@ final class ReadHookPoint {
 
   /** The framework hook points in the class of this internal name; null for almost every class. */
   static List<ReadHookPoint> inFrameworkClass(String className) {
-    return FRAMEWORK_OWNER_LENGTHS.get(className.length()) ? FRAMEWORKS_BY_OWNER.get(className) : null;
+    int length = className.length();
+    return length < FRAMEWORK_OWNER_LENGTHS.length && FRAMEWORK_OWNER_LENGTHS[length]
+        ? FRAMEWORKS_BY_OWNER.get(className) : null;
   }
 
-  private static BitSet lengths(Iterable<String> names) {
-    BitSet lengths = new BitSet();
+  /** A plain array rather than a BitSet, whose lookup costs more while the JVM still interprets. */
+  private static boolean[] lengths(Iterable<String> names) {
+    int longest = 0;
     for (String name : names) {
-      lengths.set(name.length());
+      longest = Math.max(longest, name.length());
+    }
+    boolean[] lengths = new boolean[longest + 1];
+    for (String name : names) {
+      lengths[name.length()] = true;
     }
     return lengths;
   }
 
   boolean matches(String methodName, String methodDescriptor) {
     return name.equals(methodName) && descriptor.equals(methodDescriptor);
+  }
+
+  /** Emits the call that marks the lookup's start, for a framework point; before the method's first instruction. */
+  void emitStartCall(MethodVisitor mv) {
+    if (marksLookup) {
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK_OWNER, LOOKUP_STARTS, "()V", false);
+    }
   }
 
   /** Emits the hook call; the stack holds the method's return value before and after. */

@@ -9,7 +9,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Inserts the hook call of each matching {@link ReadHookPoint} before every {@code ARETURN} of its
- * method. No branch, local or handler is added, so the stack map frames stay valid and only the
+ * method, and for a framework's lookup a call at its start. No branch, local or handler is added
+ * and both calls leave the stack as they found it, so the stack map frames stay valid and only the
  * maximum stack size is recomputed ({@code COMPUTE_MAXS}); nothing is loaded while rewriting.
  */
 final class ReturnHookWeaver {
@@ -61,6 +62,12 @@ final class ReturnHookWeaver {
     BeforeReturn(MethodVisitor next, ReadHookPoint point) {
       super(Opcodes.ASM9, next);
       this.point = point;
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      point.emitStartCall(mv);
     }
 
     @Override

@@ -55,6 +55,13 @@ public final class ConfigRecorder implements ReadListener {
     }
   }
 
+  @Override
+  public void onFrameworkRead(int source, String key, String value) {
+    if (source == SOURCE_ENV || source == SOURCE_SYSPROP) {
+      record(source, key, value, null);
+    }
+  }
+
   /**
    * Counts a read of any source; returns the key's record, or null when the key limit dropped it.
    * {@code callers} finds the application code behind the read; null for reads that no application

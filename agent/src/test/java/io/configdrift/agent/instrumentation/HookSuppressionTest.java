@@ -27,6 +27,8 @@ class HookSuppressionTest {
   void uninstall() {
     ConfigReadHook.install(null, null);
     ConfigReadHook.installLogical(null);
+    // Ends a lookup a test started without its hook, as the next lookup of an application would.
+    ConfigReadHook.springResolver(null, null, null);
   }
 
   @Test
@@ -50,6 +52,11 @@ class HookSuppressionTest {
     ReadListener failing = new ReadListener() {
       @Override
       public void onRead(int source, String key, String value) {
+        throw new IllegalStateException("listener failure");
+      }
+
+      @Override
+      public void onFrameworkRead(int source, String key, String value) {
         throw new IllegalStateException("listener failure");
       }
 
@@ -140,6 +147,26 @@ class HookSuppressionTest {
   }
 
   @Test
+  void jdkReadsBetweenALookupsStartAndItsHookAreTheFrameworks() {
+    RecordingListener jdkReads = new RecordingListener();
+    ConfigReadHook.install(jdkReads, systemLike);
+    ConfigReadHook.installLogical((hookPoint, owner, key, result, detail) -> { });
+    ConfigReadHook.env("1", "BEFORE");
+    ConfigReadHook.lookupStarts();
+    ConfigReadHook.env("10", "DATABASE_POOL_SIZE");
+    ConfigReadHook.bootResolver("10", "environment", "database.pool-size");
+    ConfigReadHook.env("2", "AFTER");
+    // A lookup that threw never reached its hook: the next lookup's hook ends it.
+    ConfigReadHook.lookupStarts();
+    ConfigReadHook.lookupStarts();
+    ConfigReadHook.property("3", systemLike, "during.a.failed.lookup");
+    ConfigReadHook.springResolver(null, "resolver", "next.lookup");
+    ConfigReadHook.property("4", systemLike, "app.key");
+    assertThat(jdkReads.events).containsExactly("read env BEFORE=1", "framework env DATABASE_POOL_SIZE=10",
+        "read env AFTER=2", "framework sysprop during.a.failed.lookup=3", "read sysprop app.key=4");
+  }
+
+  @Test
   void logicalReadsCausedByTheListenerAreNotRecorded() {
     java.util.List<String> events = new java.util.ArrayList<>();
     RecordingListener jdkReads = new RecordingListener();
@@ -179,6 +206,11 @@ class HookSuppressionTest {
     @Override
     public void onRead(int source, String key, String value) {
       events.add("read " + (source == SOURCE_ENV ? "env" : "sysprop") + " " + key + "=" + value);
+    }
+
+    @Override
+    public void onFrameworkRead(int source, String key, String value) {
+      events.add("framework " + (source == SOURCE_ENV ? "env" : "sysprop") + " " + key + "=" + value);
     }
 
     @Override

@@ -25,6 +25,20 @@ class ConfigRecorderTest {
   }
 
   @Test
+  void aReadTheFrameworkMadeCountsWithoutCallers() {
+    recorder.onFrameworkRead(SOURCE_ENV, "DATABASE_POOL_SIZE", "10");
+    recorder.onRead(SOURCE_ENV, "LOG_LEVEL", "DEBUG");
+    List<KeyState> states = recorder.snapshot();
+    assertThat(states).filteredOn(s -> s.key.equals("DATABASE_POOL_SIZE")).singleElement().satisfies(s -> {
+      assertThat(s.count).isEqualTo(1);
+      assertThat(s.value).isEqualTo("10");
+      assertThat(s.callers).isEmpty();
+    });
+    assertThat(states).filteredOn(s -> s.key.equals("LOG_LEVEL")).singleElement()
+        .satisfies(s -> assertThat(s.callers).singleElement().asString().startsWith(getClass().getName() + "."));
+  }
+
+  @Test
   void notesAValueThatChangedDuringTheRun() {
     recorder.onRead(SOURCE_SYSPROP, "mode", "a");
     recorder.onRead(SOURCE_SYSPROP, "mode", new String("a"));
