@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Where the agent's start-up time goes, with less noise than wall time: starts the Spring Boot test
+# application (fixtures/spring-boot-N) with the configdrift agent RUNS times under async-profiler
+# (CPU samples every 0.5 ms, per thread), and prints the share of the main thread's samples that
+# have an agent frame on the stack, split by the agent's outermost frame (premain, each hook, the
+# class-load transformers), in samples and in milliseconds per run. The main thread is the
+# application's start-up; what the agent does there, the start-up waits for. Wall time moves by
+# ±50 ms between runs on a shared two-core machine; this share moves by about 0.2 points.
+# async-profiler's cpu sampler needs perf events (a container may forbid them); async-profiler 4.2
+# comes from Maven Central and works on JDK 17 and 25 (3.0 crashes JDK 25).
+# Usage: benchmarks/startup-profile.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-6}
+fixture=fixtures/spring-boot-${2:-3}
+
+if [ ! -f agent/target/configdrift-agent.jar ] || [ ! -f "$fixture/target/application.classpath" ]; then
+  mvn -B -q -DskipTests -DskipITs package -pl protocol,agent,fixtures/spring-app,"$fixture"
+fi
+profiler=benchmarks/target/async-profiler/linux-x64/libasyncProfiler.so
+if [ ! -f "$profiler" ]; then
+  mvn -B -q -N dependency:unpack -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 \
+    -DoutputDirectory=benchmarks/target/async-profiler
+fi
+
+export SPRING_PROFILES_ACTIVE=production DATABASE_POOL_SIZE=10 CONFIGDRIFT_FINGERPRINT_KEY=benchmark-key
+classpath="$fixture/target/classes:$(cat "$fixture/target/application.classpath")"
+samples=$(mktemp -d)
+for run in $(seq "$runs"); do
+  java "-agentpath:$PWD/$profiler=start,event=cpu,interval=500us,threads,collapsed,file=$samples/$run.txt" \
+    "-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$samples/report.json" \
+    -Dpayment.timeout=45 -cp "$classpath" io.configdrift.fixture.spring.DriftApplication --feature.new-checkout=true \
+    >/dev/null 2>"$samples/stderr.txt" || { cat "$samples/stderr.txt" >&2; exit 1; }
+done
+
+python3 - "$runs" "$samples" <<'PY'
+import collections, glob, re, sys
+
+runs, directory = int(sys.argv[1]), sys.argv[2]
+INTERVAL_MS = 0.5
+main = 0
+by_frame = collections.Counter()
+for path in glob.glob(f"{directory}/*.txt"):
+    for line in open(path):
+        stack, _, count = line.rstrip().rpartition(" ")
+        if not count.isdigit():
+            continue
+        frames = stack.split(";")
+        # The main thread is named DestroyJavaVM once main has returned, when the profile is written.
+        if not re.match(r"\[(main|DestroyJavaVM) tid=", frames[0]):
+            continue
+        main += int(count)
+        agent = [frame for frame in frames if frame.startswith("io/configdrift/agent/")]
+        if agent:
+            by_frame[agent[0].removeprefix("io/configdrift/agent/")] += int(count)
+
+if main == 0:
+    sys.exit("no samples of the main thread: is async-profiler allowed to sample here?")
+agent_total = sum(by_frame.values())
+def ms(samples):
+    return samples * INTERVAL_MS / runs
+print(f"main thread: {main} samples in {runs} runs ({ms(main):.0f} ms a run); "
+      f"with an agent frame: {agent_total} ({agent_total / main * 100:.1f} %, {ms(agent_total):.1f} ms a run)")
+print()
+print("| agent's outermost frame | samples | ms a run | share of the main thread |")
+print("| --- | ---: | ---: | ---: |")
+for frame, count in by_frame.most_common(12):
+    print(f"| `{frame}` | {count} | {ms(count):.1f} | {count / main * 100:.2f} % |")
+PY
+rm -rf "$samples"
