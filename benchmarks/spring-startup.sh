@@ -9,7 +9,8 @@
 # until main (Create VM, which includes every agent's premain) and the module system's share of it.
 # The variants take turns, RUNS times each, in a new shuffled order every round (a run is slower
 # after some variants than after others, so a fixed order would favour some), and the medians are
-# printed.
+# printed, with the mean of the round-by-round differences from the baseline and its 95 % interval
+# (a slow spell of the machine slows a whole round, so it mostly cancels out of the difference).
 # Usage: benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,13 +100,21 @@ wall, cpu = median["wall"], median["cpu"]
 def added(values, name, base):
     return f"{values[name] - values[base]:+.0f} ms ({(values[name] / values[base] - 1) * 100:+.1f} %)"
 
-print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | until main (ms) "
+def paired(name, base):
+    """Mean and 95 % interval of the round-by-round difference in start-up: the variants of a round
+    ran back to back, so a slow spell of the machine cancels out of their difference."""
+    differences = [run["wall"] - base_run["wall"] for run, base_run in zip(samples[name], samples[base])]
+    half_width = 1.96 * statistics.stdev(differences) / len(differences) ** 0.5
+    return f"{statistics.mean(differences):+.0f} ± {half_width:.0f} ms"
+
+print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | paired, mean | until main (ms) "
       "| module system (ms) | CPU of the run, median (ms) | the agent adds |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name, base in (("no agent", None), ("no-op agent", "no agent"), ("transformer-only agent", "no agent"),
                    ("configdrift", "no agent"), ("OpenTelemetry", None),
                    ("OpenTelemetry + configdrift", "OpenTelemetry")):
     print(f"| {name} | {wall[name]:.0f} | {added(wall, name, base) if base else ''} "
+          f"| {paired(name, base) if base and runs > 1 else ''} "
           f"| {median['vm'][name]:.0f} | {median['modules'][name]:.0f} "
           f"| {cpu[name]:.0f} | {added(cpu, name, base) if base else ''} |")
 PY
