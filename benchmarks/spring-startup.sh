@@ -15,11 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-15}
-fixture=fixtures/spring-boot-${2:-3}
-
-if [ ! -f agent/target/configdrift-agent.jar ] || [ ! -f "$fixture/target/application.classpath" ]; then
-  mvn -B -q -DskipTests -DskipITs package -pl protocol,agent,fixtures/spring-app,"$fixture"
-fi
+source benchmarks/spring-fixture.sh
+spring_fixture "${2:-3}"
 otel=benchmarks/target/opentelemetry-javaagent.jar
 if [ ! -f "$otel" ]; then
   version=$(sed -n 's:.*<opentelemetry-javaagent.version>\(.*\)</opentelemetry-javaagent.version>.*:\1:p' fixtures/spring-app/pom.xml)
@@ -48,18 +45,16 @@ noop=$(build_probe_agent NoopAgent "" "")
 transformer_only=$(build_probe_agent TransformerOnlyAgent \
   "i.addTransformer(new java.lang.instrument.ClassFileTransformer() {}, true);" 'Can-Retransform-Classes: true\n')
 
-export SPRING_PROFILES_ACTIVE=production DATABASE_POOL_SIZE=10 CONFIGDRIFT_FINGERPRINT_KEY=benchmark-key
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
-classpath="$fixture/target/classes:$(cat "$fixture/target/application.classpath")"
 report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$report"
 
-python3 - "$runs" "$classpath" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" <<'PY'
+python3 - "$runs" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" \
+  "${spring_app[@]}" <<'PY'
 import os, random, re, statistics, subprocess, sys, time
 
-runs, classpath, configdrift, otel, noop, transformer_only = int(sys.argv[1]), *sys.argv[2:7]
-app = ["-Dpayment.timeout=45", "-cp", classpath, "io.configdrift.fixture.spring.DriftApplication",
-       "--feature.new-checkout=true"]
+runs, configdrift, otel, noop, transformer_only = int(sys.argv[1]), *sys.argv[2:6]
+app = sys.argv[6:]
 variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
             "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
 

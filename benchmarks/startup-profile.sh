@@ -3,34 +3,29 @@
 # application (fixtures/spring-boot-N) with the configdrift agent RUNS times under async-profiler
 # (CPU samples every 0.5 ms, per thread), and prints the share of the main thread's samples that
 # have an agent frame on the stack, split by the agent's outermost frame (premain, each hook, the
-# class-load transformers), in samples and in milliseconds per run. The main thread is the
-# application's start-up; what the agent does there, the start-up waits for. Wall time moves by
-# ±50 ms between runs on a shared two-core machine; this share moves by about 0.2 points.
+# class-load transformers), in samples and in milliseconds per run, and how much of it is the
+# rewriting of classes with ASM. The main thread is the application's start-up; what the agent does
+# there, the start-up waits for. Wall time moves by ±50 ms between runs on a shared two-core
+# machine; this share moves by about 0.2 points.
 # async-profiler's cpu sampler needs perf events (a container may forbid them); async-profiler 4.2
 # comes from Maven Central and works on JDK 17 and 25 (3.0 crashes JDK 25).
 # Usage: benchmarks/startup-profile.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-6}
-fixture=fixtures/spring-boot-${2:-3}
-
-if [ ! -f agent/target/configdrift-agent.jar ] || [ ! -f "$fixture/target/application.classpath" ]; then
-  mvn -B -q -DskipTests -DskipITs package -pl protocol,agent,fixtures/spring-app,"$fixture"
-fi
+source benchmarks/spring-fixture.sh
+spring_fixture "${2:-3}"
 profiler=benchmarks/target/async-profiler/linux-x64/libasyncProfiler.so
 if [ ! -f "$profiler" ]; then
   mvn -B -q -N dependency:unpack -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 \
     -DoutputDirectory=benchmarks/target/async-profiler
 fi
 
-export SPRING_PROFILES_ACTIVE=production DATABASE_POOL_SIZE=10 CONFIGDRIFT_FINGERPRINT_KEY=benchmark-key
-classpath="$fixture/target/classes:$(cat "$fixture/target/application.classpath")"
 samples=$(mktemp -d)
 for run in $(seq "$runs"); do
   java "-agentpath:$PWD/$profiler=start,event=cpu,interval=500us,threads,collapsed,file=$samples/$run.txt" \
     "-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$samples/report.json" \
-    -Dpayment.timeout=45 -cp "$classpath" io.configdrift.fixture.spring.DriftApplication --feature.new-checkout=true \
-    >/dev/null 2>"$samples/stderr.txt" || { cat "$samples/stderr.txt" >&2; exit 1; }
+    "${spring_app[@]}" >/dev/null 2>"$samples/stderr.txt" || { cat "$samples/stderr.txt" >&2; exit 1; }
 done
 
 python3 - "$runs" "$samples" <<'PY'
@@ -40,6 +35,9 @@ runs, directory = int(sys.argv[1]), sys.argv[2]
 INTERVAL_MS = 0.5
 main = 0
 by_frame = collections.Counter()
+# Rewriting classes (ASM, under ReturnHookWeaver.weave): the JDK's in premain, the frameworks' as they load.
+WEAVE = "io/configdrift/agent/instrumentation/ReturnHookWeaver.weave"
+weaving = collections.Counter()
 for path in glob.glob(f"{directory}/*.txt"):
     for line in open(path):
         stack, _, count = line.rstrip().rpartition(" ")
@@ -53,6 +51,8 @@ for path in glob.glob(f"{directory}/*.txt"):
         agent = [frame for frame in frames if frame.startswith("io/configdrift/agent/")]
         if agent:
             by_frame[agent[0].removeprefix("io/configdrift/agent/")] += int(count)
+        if WEAVE in frames:
+            weaving["premain" if "io/configdrift/agent/AgentMain.premain" in frames else "later"] += int(count)
 
 if main == 0:
     sys.exit("no samples of the main thread: is async-profiler allowed to sample here?")
@@ -66,5 +66,8 @@ print("| agent's outermost frame | samples | ms a run | share of the main thread
 print("| --- | ---: | ---: | ---: |")
 for frame, count in by_frame.most_common(12):
     print(f"| `{frame}` | {count} | {ms(count):.1f} | {count / main * 100:.2f} % |")
+print()
+print(f"of these, rewriting classes with ASM (ReturnHookWeaver.weave): {ms(weaving['premain']):.1f} ms a run "
+      f"in premain (the JDK's classes), {ms(weaving['later']):.1f} ms as the frameworks' classes load")
 PY
 rm -rf "$samples"

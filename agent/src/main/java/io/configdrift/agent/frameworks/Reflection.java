@@ -1,10 +1,10 @@
 package io.configdrift.agent.frameworks;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.List;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The agent never links against a framework: it finds the framework's types in the class loader

@@ -73,7 +73,7 @@ final class ReadHookPoint {
   /** {@link #JDK} by the internal name of the class they are in. */
   static final Map<String, List<ReadHookPoint>> JDK_BY_OWNER = byOwner(JDK);
   /** {@link #FRAMEWORKS} by the internal name of the class they are in. */
-  static final Map<String, List<ReadHookPoint>> FRAMEWORKS_BY_OWNER = byOwner(FRAMEWORKS);
+  private static final Map<String, List<ReadHookPoint>> FRAMEWORKS_BY_OWNER = byOwner(FRAMEWORKS);
   /** Lengths of those names: every class that loads is looked up, and most are ruled out without hashing the name. */
   private static final boolean[] FRAMEWORK_OWNER_LENGTHS = lengths(FRAMEWORKS_BY_OWNER.keySet());
 

@@ -50,16 +50,21 @@ public final class ConfigRecorder implements ReadListener {
 
   @Override
   public void onRead(int source, String key, String value) {
-    if (source == SOURCE_ENV || source == SOURCE_SYSPROP) {
+    if (isJdkSource(source)) {
       record(source, key, value, jdkCallers);
     }
   }
 
   @Override
   public void onFrameworkRead(int source, String key, String value) {
-    if (source == SOURCE_ENV || source == SOURCE_SYSPROP) {
+    if (isJdkSource(source)) {
       record(source, key, value, null);
     }
+  }
+
+  /** The sources that arrive through {@link ReadListener}; framework-level reads come through {@link LogicalReadRecorder}. */
+  private static boolean isJdkSource(int source) {
+    return source == SOURCE_ENV || source == SOURCE_SYSPROP;
   }
 
   /**
@@ -89,7 +94,7 @@ public final class ConfigRecorder implements ReadListener {
 
   @Override
   public void onDefault(int source, String key, String defaultValue) {
-    if (source != SOURCE_ENV && source != SOURCE_SYSPROP) {
+    if (!isJdkSource(source)) {
       return;
     }
     KeyRecord record = bySource[source].get(key);
@@ -117,8 +122,14 @@ public final class ConfigRecorder implements ReadListener {
     return fresh;
   }
 
-  /** Resolves every captured stack; the reporter thread's work. */
-  public void resolveCallers() {
+  /**
+   * Resolves every captured stack when half the room for them is used, so that the room rarely
+   * runs out between reports; the reporter thread's work, on its tick.
+   */
+  public void resolveCallersWhenMany() {
+    if (pendingCallers.get() < MAX_PENDING_CALLERS / 2) {
+      return;
+    }
     int resolved = 0;
     for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
       for (KeyRecord record : records.values()) {
@@ -128,32 +139,21 @@ public final class ConfigRecorder implements ReadListener {
     pendingCallers.addAndGet(-resolved);
   }
 
-  /** Resolves the captured stacks when half the room for them is used, so that the room rarely runs out between reports. */
-  public void resolveCallersWhenMany() {
-    if (pendingCallers.get() >= MAX_PENDING_CALLERS / 2) {
-      resolveCallers();
-    }
-  }
-
-  /** Works out every pending provenance of framework-level keys; the reporter thread's work. */
-  void workOutProvenances() {
-    for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
-      for (KeyRecord record : records.values()) {
-        record.workOutProvenance();
-      }
-    }
-  }
-
-  /** A copy of everything recorded so far, with every caller captured and every provenance looked up so far worked out. */
+  /**
+   * A copy of everything recorded so far, each record's captured callers resolved and its pending
+   * provenance worked out first: the reporter thread's work, in one pass over the records.
+   */
   public List<KeyState> snapshot() {
-    resolveCallers();
-    workOutProvenances();
     List<KeyState> out = new ArrayList<>(keys.get());
+    int resolved = 0;
     for (ConcurrentHashMap<String, KeyRecord> records : bySource) {
       for (KeyRecord record : records.values()) {
+        resolved += record.resolveCallers();
+        record.workOutProvenance();
         out.add(record.state());
       }
     }
+    pendingCallers.addAndGet(-resolved);
     return out;
   }
 

@@ -78,12 +78,12 @@ final class KeyRecord {
 
   /**
    * Works out the pending provenance, if any, outside the lock: asking the framework's sources
-   * must not hold up an application thread that reads this key meanwhile. Returns whether one was.
+   * must not hold up an application thread that reads this key meanwhile.
    */
-  boolean workOutProvenance() {
+  void workOutProvenance() {
     PendingProvenance pending = pendingProvenance;
     if (pending == null) {
-      return false;
+      return;
     }
     Provenance found = pending.workOut();
     synchronized (this) {
@@ -93,7 +93,6 @@ final class KeyRecord {
         pendingProvenance = null;
       }
     }
-    return true;
   }
 
   boolean hasRoomForCallers() {

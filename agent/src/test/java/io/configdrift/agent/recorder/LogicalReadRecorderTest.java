@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class LogicalReadRecorderTest {
   private final ConfigRecorder recorder = new ConfigRecorder(10, () -> 1_000);
+  private final MapsInspector inspector = new MapsInspector();
+  private final LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
 
   /**
    * A framework whose resolver is a list of named maps, first one wins; counts its provenance
@@ -72,11 +74,7 @@ class LogicalReadRecorderTest {
 
   @Test
   void worksOutProvenanceOnTheFirstReadAndWhenTheValueChanges() {
-    MapsInspector inspector = new MapsInspector();
-    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
-    Map<String, Map<String, String>> sources = new java.util.LinkedHashMap<>();
-    sources.put("systemEnvironment", Map.of("pool", "10"));
-    sources.put("application.yml", Map.of("pool", "20"));
+    Map<String, Map<String, String>> sources = sources("systemEnvironment", "10", "application.yml", "20");
     for (int i = 0; i < 100; i++) {
       logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", "10", null);
     }
@@ -101,8 +99,6 @@ class LogicalReadRecorderTest {
 
   @Test
   void aFrameworkThatCannotBeInspectedStillCountsItsReads() {
-    MapsInspector inspector = new MapsInspector();
-    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
     KeyState state = recorder.snapshot().get(0);
@@ -111,13 +107,14 @@ class LogicalReadRecorderTest {
     assertThat(inspector.lookups).as("not retried for the same value").isEqualTo(1);
   }
 
+  /**
+   * The recorder takes the lookup at the read and works it out once, at the snapshot; that the
+   * lookup holds the sources as the read found them is the inspector's part (here the test's, in
+   * the agent {@code Reflection.copyOf}).
+   */
   @Test
-  void theSourcesAreAskedAtTheSnapshotAsTheReadFoundThem() {
-    MapsInspector inspector = new MapsInspector();
-    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
-    Map<String, Map<String, String>> sources = new java.util.LinkedHashMap<>();
-    sources.put("commandLineArgs", Map.of("pool", "30"));
-    sources.put("application.yml", Map.of("pool", "20"));
+  void theLookupTakenAtTheReadIsWorkedOutOnceAtTheSnapshot() {
+    Map<String, Map<String, String>> sources = sources("commandLineArgs", "30", "application.yml", "20");
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, sources, "pool", "30", null);
     sources.put("addedAfterTheRead", Map.of("pool", "40"));
     sources.remove("application.yml");
@@ -131,8 +128,6 @@ class LogicalReadRecorderTest {
 
   @Test
   void aSourceThatFailsWhenAskedLeavesTheProvenanceUnknown() {
-    MapsInspector inspector = new MapsInspector();
-    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
     Map<String, String> failing = new java.util.HashMap<>();
     failing.put("pool", null);
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, Map.of("broken", failing), "pool", "10", null);
@@ -144,8 +139,6 @@ class LogicalReadRecorderTest {
 
   @Test
   void aLookupThatFoundNothingHasNoWinnerAndIsNotWalked() {
-    MapsInspector inspector = new MapsInspector();
-    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[] {inspector});
     logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, Map.of(), "logging.file.name", null, null);
     KeyState state = recorder.snapshot().get(0);
     assertThat(state.value).isNull();
@@ -156,9 +149,18 @@ class LogicalReadRecorderTest {
 
   @Test
   void hookPointsWithoutAnInspectorAreIgnored() {
-    LogicalReadRecorder logical = new LogicalReadRecorder(recorder, new LogicalReadInspector[1]);
-    logical.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
-    logical.onLogicalRead(LogicalReadListener.SMALLRYE_CONFIG, null, "pool", "10", null);
+    LogicalReadRecorder withoutInspectors = new LogicalReadRecorder(recorder, new LogicalReadInspector[1]);
+    withoutInspectors.onLogicalRead(LogicalReadListener.SPRING_RESOLVER, null, "pool", "10", null);
+    withoutInspectors.onLogicalRead(LogicalReadListener.SMALLRYE_CONFIG, null, "pool", "10", null);
     assertThat(recorder.snapshot()).isEmpty();
+  }
+
+  /** Named sources, in order of precedence, each defining {@code pool}: name, value, name, value, ... */
+  private static Map<String, Map<String, String>> sources(String... namesAndValues) {
+    Map<String, Map<String, String>> sources = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      sources.put(namesAndValues[i], Map.of("pool", namesAndValues[i + 1]));
+    }
+    return sources;
   }
 }
