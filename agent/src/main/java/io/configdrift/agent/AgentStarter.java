@@ -42,6 +42,7 @@ public final class AgentStarter {
     AgentConfig config = AgentConfig.fromProcess(arguments);
     int interval = config.intValue(AgentOption.INTERVAL, 1);
     int maxKeys = config.intValue(AgentOption.MAX_KEYS, 1);
+    boolean watchUntilFound = config.choice(AgentOption.CLASS_WATCH, "untilFound", "always").equals("untilFound");
     for (String warning : config.warnings()) {
       AgentLog.warn(warning);
     }
@@ -51,7 +52,7 @@ public final class AgentStarter {
     CoarseClock clock = new CoarseClock();
     ConfigRecorder recorder = new ConfigRecorder(maxKeys, clock);
     ConfigReadHook.installLogical(new LogicalReadRecorder(recorder, Frameworks.inspectors(), Frameworks.PACKAGES));
-    new FrameworkReadTransformer().install(instrumentation, attached);
+    new FrameworkReadTransformer().install(instrumentation, attached, watchUntilFound);
     ConfigReadHook.install(recorder, systemProperties);
 
     // From here on the JDK records reads; what the agent itself still does on this thread is not the application's.

@@ -121,6 +121,19 @@ public final class AgentConfig {
     return Integer.parseInt(option.defaultValue());
   }
 
+  /** The option's value if it is one of {@code choices}; otherwise a warning and its default. */
+  public String choice(AgentOption option, String... choices) {
+    String text = get(option);
+    for (String choice : choices) {
+      if (choice.equals(text)) {
+        return choice;
+      }
+    }
+    warnings.add("agent option '" + option.optionName() + "' must be one of " + String.join(", ", choices)
+        + ", not '" + text + "'; using " + option.defaultValue());
+    return option.defaultValue();
+  }
+
   public List<String> list(AgentOption option, List<String> defaults) {
     String text = get(option);
     if (text == null) {

@@ -32,7 +32,9 @@ public enum AgentOption {
   SECRET("secret", null,
       "Key patterns whose values are never reported, whatever `reveal` says, replacing the default list."),
   MAX_KEYS("maxKeys", "10000",
-      "Most keys recorded; reads of further keys only count in `dropped`.");
+      "Most keys recorded; reads of further keys only count in `dropped`."),
+  CLASS_WATCH("classWatch", "untilFound",
+      "`untilFound`: stop looking at classes as they load once the Spring and SmallRye classes the application's class loaders have are rewritten (looking costs about 2 % of a Spring Boot start-up). `always`: keep looking, for servers that start further applications with their own copy of Spring or SmallRye later.");
 
   private final String optionName;
   private final String defaultValue;

@@ -10,17 +10,30 @@ import java.util.List;
  * Adds a call to {@code ConfigReadHook} before every return of the framework methods in
  * {@link ReadHookPoint#FRAMEWORKS}, as their classes load. Classes are matched by name only, so
  * nothing of a framework is loaded or touched when the application does not use it; a class loaded
- * in several class loaders is rewritten in each.
+ * in several class loaders is rewritten in each, as long as this transformer is registered (see
+ * {@link FrameworkClassWatch}).
  */
 public final class FrameworkReadTransformer implements ClassFileTransformer {
+  /** Null when the transformer stays registered for good. */
+  private volatile FrameworkClassWatch watch;
+
   /**
    * Registers this transformer and, in a running JVM ({@code attached}), rewrites the target classes
    * that are loaded already. Before {@code main} none are, and looking through every loaded class
-   * would cost start-up time for nothing.
+   * would cost start-up time for nothing. {@code untilFound}: unregister it once the framework
+   * classes the application's class loaders have are rewritten; those on the application class
+   * path are loaded (not initialised) right away, so that it can be before {@code main}
+   * ({@link FrameworkClassWatch}).
    */
-  public void install(Instrumentation instrumentation, boolean attached) {
+  public void install(Instrumentation instrumentation, boolean attached, boolean untilFound) {
+    if (untilFound) {
+      watch = new FrameworkClassWatch(instrumentation, this);
+    }
     instrumentation.addTransformer(this, true);
     if (!attached) {
+      if (watch != null) {
+        watch.loadFromApplicationClassPath();
+      }
       return;
     }
     List<Class<?>> loaded = new ArrayList<>();
@@ -43,6 +56,14 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
   public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classfileBuffer) {
     List<ReadHookPoint> points = className == null ? null : ReadHookPoint.inFrameworkClass(className);
-    return points == null ? null : ReturnHookWeaver.weave(classfileBuffer, points);
+    if (points == null) {
+      return null;
+    }
+    byte[] woven = ReturnHookWeaver.weave(classfileBuffer, points);
+    FrameworkClassWatch watching = watch;
+    if (watching != null) {
+      watching.frameworkClassLoaded(className, loader);
+    }
+    return woven;
   }
 }

@@ -26,9 +26,12 @@ public final class JdkReadTransformer implements ClassFileTransformer {
   private volatile boolean environmentWovenAtLoad;
 
   /**
-   * Registers this transformer and rewrites the target classes, retransforming those loaded
-   * already. Returns false when this JVM has no {@code ProcessEnvironment}, so environment reads
-   * cannot be seen; everything else still works.
+   * Registers this transformer, rewrites the target classes, retransforming those loaded already,
+   * and unregisters it: every later class load would be shown to it for nothing (while any
+   * transformer is registered the JVM hands the agent each class that loads, which costs start-up
+   * time; see {@link FrameworkClassWatch}). The price: should another agent retransform one of
+   * these classes later, it loses its hook. Returns false when this JVM has no
+   * {@code ProcessEnvironment}, so environment reads cannot be seen; everything else still works.
    */
   public boolean install(Instrumentation instrumentation) throws UnmodifiableClassException {
     instrumentation.addTransformer(this, true);
@@ -42,7 +45,11 @@ public final class JdkReadTransformer implements ClassFileTransformer {
     } catch (ClassNotFoundException e) {
       environmentFound = false;
     }
-    instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+    try {
+      instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+    } finally {
+      instrumentation.removeTransformer(this);
+    }
     return environmentFound;
   }
 

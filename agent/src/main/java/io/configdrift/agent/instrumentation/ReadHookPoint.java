@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -130,6 +131,11 @@ final class ReadHookPoint {
       entry.setValue(List.copyOf(entry.getValue()));
     }
     return Map.copyOf(byOwner);
+  }
+
+  /** The internal names of the framework classes that have hook points. */
+  static Set<String> frameworkClasses() {
+    return FRAMEWORKS_BY_OWNER.keySet();
   }
 
   /** The framework hook points in the class of this internal name; null for almost every class. */

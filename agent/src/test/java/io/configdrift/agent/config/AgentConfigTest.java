@@ -31,6 +31,19 @@ class AgentConfigTest {
   }
 
   @Test
+  void aChoiceOutsideItsListBecomesAWarningAndTheDefault() {
+    AgentConfig config = AgentConfig.resolve("classWatch=forever", Map.<String, String>of()::get,
+        Map.of("CONFIGDRIFT_CLASS_WATCH", "always")::get);
+    assertThat(config.choice(AgentOption.CLASS_WATCH, "untilFound", "always")).isEqualTo("untilFound");
+    assertThat(config.warnings()).singleElement().asString().contains("'classWatch'", "untilFound, always", "'forever'");
+
+    AgentConfig fromEnvironment = AgentConfig.resolve("", Map.<String, String>of()::get,
+        Map.of("CONFIGDRIFT_CLASS_WATCH", "always")::get);
+    assertThat(fromEnvironment.choice(AgentOption.CLASS_WATCH, "untilFound", "always")).isEqualTo("always");
+    assertThat(fromEnvironment.warnings()).isEmpty();
+  }
+
+  @Test
   void listsUseSemicolonsInAgentArguments() {
     AgentConfig config = AgentConfig.resolve("reveal=*COLOR*;*SIZE*", Map.<String, String>of()::get,
         Map.of("CONFIGDRIFT_SECRET", "*PIN*, *CVV*")::get);

@@ -1,0 +1,153 @@
+package io.configdrift.agent.instrumentation;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Unregisters the {@link FrameworkReadTransformer} once every framework class it rewrites has loaded,
+ * of those the application's class loaders can load. While any transformer is registered the JVM
+ * hands every class that loads to the agent, which cost about 2 % of a Spring Boot start-up even
+ * when the agent changes nothing (docs/benchmarks.md); once the JVM has no transformer left it
+ * stops doing so.
+ *
+ * <p>Frameworks on the application class path are dealt with before {@code main}
+ * ({@link #loadFromApplicationClassPath}). For frameworks in a class loader of their own, which
+ * framework classes that loader can still load is asked with {@code getResource}, on a thread of
+ * the agent's own, started when the first framework class loads: the thread that is loading a class
+ * never waits for it, and a class loader is never asked anything while it defines a class. A class
+ * loader created after the watch ended (a second web application in the same server) is not seen;
+ * the option {@code classWatch=always} keeps the transformer registered for that.
+ */
+final class FrameworkClassWatch implements Runnable {
+  private final Instrumentation instrumentation;
+  private final ClassFileTransformer transformer;
+  /** The framework classes, by internal name, that have loaded in some class loader. */
+  private final Set<String> loaded = new HashSet<>();
+  /** The class loaders they loaded in: the ones to ask. Weak, so that the watch keeps none alive. */
+  private final List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
+  private boolean changed;
+  /** True while {@link #loadFromApplicationClassPath} runs: no thread is started for what it loads. */
+  private boolean preloading;
+  private Thread thread;
+
+  FrameworkClassWatch(Instrumentation instrumentation, ClassFileTransformer transformer) {
+    this.instrumentation = instrumentation;
+    this.transformer = transformer;
+  }
+
+  /**
+   * Before {@code main}: loads, without initialising them, the framework classes the application
+   * class loader has, so that they are rewritten now; if that loader has a framework and every one
+   * of these classes either loaded or is not there, the watch ends before the application starts.
+   * The classes are the ones the application would load there anyway; loading one only reads it
+   * and its supertypes. A framework in a class loader of its own (a Spring Boot fat jar) is seen
+   * as it loads instead.
+   */
+  void loadFromApplicationClassPath() {
+    ClassLoader application = ClassLoader.getSystemClassLoader();
+    boolean anyLoaded = false;
+    boolean allSettled = true;
+    synchronized (this) {
+      preloading = true;
+    }
+    try {
+      for (String owner : ReadHookPoint.frameworkClasses()) {
+        // Loading costs less than asking getResource first, which also searches every module's resources.
+        try {
+          Class.forName(owner.replace('/', '.'), false, application);
+          anyLoaded = true;
+        } catch (ClassNotFoundException e) {
+          // That framework is not on the application class path.
+        } catch (Throwable t) {
+          allSettled = false; // there but not loadable now (a dependency missing): watched for as it loads
+        }
+      }
+    } finally {
+      synchronized (this) {
+        preloading = false;
+      }
+    }
+    if (anyLoaded && allSettled) {
+      instrumentation.removeTransformer(transformer);
+    }
+  }
+
+  /** Called by the transformer for each framework class that loads; cheap, and never blocks for long. */
+  synchronized void frameworkClassLoaded(String internalName, ClassLoader loader) {
+    loaded.add(internalName);
+    if (loader != null && !knows(loader)) {
+      loaders.add(new WeakReference<>(loader));
+    }
+    changed = true;
+    if (preloading) {
+      return;
+    }
+    if (thread == null) {
+      // Neither the loading thread's inheritable thread locals nor its context class loader are kept.
+      thread = new Thread(null, this, "configdrift-class-watch", 0, false);
+      thread.setDaemon(true);
+      thread.setContextClassLoader(null);
+      thread.start();
+    } else {
+      notifyAll();
+    }
+  }
+
+  private boolean knows(ClassLoader loader) {
+    for (WeakReference<ClassLoader> known : loaders) {
+      if (known.get() == loader) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (true) {
+        Set<String> loadedNow;
+        List<ClassLoader> toAsk = new ArrayList<>();
+        synchronized (this) {
+          while (!changed) {
+            wait();
+          }
+          changed = false;
+          loadedNow = Set.copyOf(loaded);
+          for (WeakReference<ClassLoader> known : loaders) {
+            ClassLoader loader = known.get();
+            if (loader != null) {
+              toAsk.add(loader);
+            }
+          }
+        }
+        if (!anyStillToLoad(loadedNow, toAsk)) {
+          instrumentation.removeTransformer(transformer);
+          return;
+        }
+      }
+    } catch (Throwable t) {
+      // The transformer stays registered: framework classes are still rewritten, at the start-up cost above.
+    }
+  }
+
+  /** True when one of these class loaders can load a framework class that has not loaded yet. */
+  private static boolean anyStillToLoad(Set<String> loaded, List<ClassLoader> loaders) {
+    for (String owner : ReadHookPoint.frameworkClasses()) {
+      if (loaded.contains(owner)) {
+        continue;
+      }
+      for (ClassLoader loader : loaders) {
+        if (loader.getResource(owner + ".class") != null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
