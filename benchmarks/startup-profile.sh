@@ -4,7 +4,9 @@
 # (CPU samples every 0.5 ms, per thread), and prints the share of the main thread's samples that
 # have an agent frame on the stack, split by the agent's outermost frame (premain, each hook, the
 # class-load transformers), in samples and in milliseconds per run, and how much of it is the
-# rewriting of classes with ASM. The main thread is the application's start-up; what the agent does
+# rewriting of classes with ASM, and the JVM's own time handing classes as they load to the agent's
+# transformers (the class-file-load hook), which no agent frame shows. The main thread is the
+# application's start-up; what the agent does
 # there, the start-up waits for. Wall time moves by ±50 ms between runs on a shared two-core
 # machine; this share moves by about 0.2 points.
 # async-profiler's cpu sampler needs perf events (a container may forbid them); async-profiler 4.2
@@ -38,6 +40,9 @@ by_frame = collections.Counter()
 # Rewriting classes (ASM, under ReturnHookWeaver.weave): the JDK's in premain, the frameworks' as they load.
 WEAVE = "io/configdrift/agent/instrumentation/ReturnHookWeaver.weave"
 weaving = collections.Counter()
+# The JVM's side of showing a class that loads to a java agent: copying its bytes for the transformers.
+CLASS_LOAD_HOOK = ("JvmtiExport::post_class_file_load_hook", "KlassFactory::check_shared_class_file_load_hook")
+class_load_hook = 0
 for path in glob.glob(f"{directory}/*.txt"):
     for line in open(path):
         stack, _, count = line.rstrip().rpartition(" ")
@@ -51,6 +56,8 @@ for path in glob.glob(f"{directory}/*.txt"):
         agent = [frame for frame in frames if frame.startswith("io/configdrift/agent/")]
         if agent:
             by_frame[agent[0].removeprefix("io/configdrift/agent/")] += int(count)
+        elif any(frame in CLASS_LOAD_HOOK for frame in frames):
+            class_load_hook += int(count)
         if WEAVE in frames:
             weaving["premain" if "io/configdrift/agent/AgentMain.premain" in frames else "later"] += int(count)
 
@@ -68,6 +75,9 @@ for frame, count in by_frame.most_common(12):
     print(f"| `{frame}` | {count} | {ms(count):.1f} | {count / main * 100:.2f} % |")
 print()
 print(f"of these, rewriting classes with ASM (ReturnHookWeaver.weave): {ms(weaving['premain']):.1f} ms a run "
-      f"in premain (the JDK's classes), {ms(weaving['later']):.1f} ms as the frameworks' classes load")
+      f"in premain, {ms(weaving['later']):.1f} ms as classes load after it")
+print(f"outside the agent's frames, the JVM's class-file-load hook (each class that loads shown to the agent's "
+      f"transformers): {class_load_hook} samples, {ms(class_load_hook):.1f} ms a run, "
+      f"{class_load_hook / main * 100:.2f} % of the main thread")
 PY
 rm -rf "$samples"
