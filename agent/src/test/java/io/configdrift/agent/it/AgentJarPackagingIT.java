@@ -55,6 +55,19 @@ class AgentJarPackagingIT {
   }
 
   @Test
+  void entriesAreStoredSoThatPremainInflatesNothing() throws IOException {
+    try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
+      List<String> deflated = new ArrayList<>();
+      for (ZipEntry entry : Collections.list(jar.entries())) {
+        if (entry.getMethod() != ZipEntry.STORED) {
+          deflated.add(entry.getName());
+        }
+      }
+      assertThat(deflated).as("entries the boot class loader would inflate as it loads them").isEmpty();
+    }
+  }
+
+  @Test
   void theManifestDeclaresAnAgentThatMayRetransform() throws IOException {
     try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
       Attributes main = jar.getManifest().getMainAttributes();
