@@ -109,7 +109,12 @@ public final class ChildJvm {
   }
 
   public ChildJvm main(Class<?> main, String... args) {
-    this.mainClass = main.getName();
+    return main(main.getName(), args);
+  }
+
+  /** A main class the test does not link against, such as Spring Boot's launcher in a fat jar. */
+  public ChildJvm main(String className, String... args) {
+    this.mainClass = className;
     this.arguments.addAll(List.of(args));
     return this;
   }
