@@ -40,8 +40,8 @@ build_probe_agent() { # NAME BODY MANIFEST
 }
 # The JVM's own cost of any -javaagent: an agent whose premain does nothing.
 noop=$(build_probe_agent NoopAgent "" "")
-# The JVM's cost of showing every class load to an agent: a retransform-capable transformer, as
-# configdrift's, that changes nothing.
+# The JVM's cost of showing every class load to an agent: a retransform-capable transformer that
+# changes nothing and stays registered (configdrift's do not stay; docs/design.md).
 transformer_only=$(build_probe_agent TransformerOnlyAgent \
   "i.addTransformer(new java.lang.instrument.ClassFileTransformer() {}, true);" 'Can-Retransform-Classes: true\n')
 

@@ -6,8 +6,7 @@
 # class-load transformers), in samples and in milliseconds per run, and how much of it is the
 # rewriting of classes with ASM, and the JVM's own time handing classes as they load to the agent's
 # transformers (the class-file-load hook), which no agent frame shows. The main thread is the
-# application's start-up; what the agent does
-# there, the start-up waits for. Wall time moves by ±50 ms between runs on a shared two-core
+# application's start-up; what the agent does there, the start-up waits for. Wall time moves by ±50 ms between runs on a shared two-core
 # machine; this share moves by about 0.2 points.
 # async-profiler's cpu sampler needs perf events (a container may forbid them); async-profiler 4.2
 # comes from Maven Central and works on JDK 17 and 25 (3.0 crashes JDK 25).
@@ -37,7 +36,8 @@ runs, directory = int(sys.argv[1]), sys.argv[2]
 INTERVAL_MS = 0.5
 main = 0
 by_frame = collections.Counter()
-# Rewriting classes (ASM, under ReturnHookWeaver.weave): the JDK's in premain, the frameworks' as they load.
+# Rewriting classes (ASM, under ReturnHookWeaver.weave): in premain the JDK's, and the frameworks' found on the
+# application class path; later the frameworks' that load in class loaders of their own.
 WEAVE = "io/configdrift/agent/instrumentation/ReturnHookWeaver.weave"
 weaving = collections.Counter()
 # The JVM's side of showing a class that loads to a java agent: copying its bytes for the transformers.

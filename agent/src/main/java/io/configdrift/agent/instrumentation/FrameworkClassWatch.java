@@ -16,7 +16,7 @@ import java.util.Set;
  * stops doing so.
  *
  * <p>Frameworks on the application class path are dealt with before {@code main}
- * ({@link #loadFromApplicationClassPath}). For frameworks in a class loader of their own, which
+ * ({@link #afterApplicationClassPath}). For frameworks in a class loader of their own, which
  * framework classes that loader can still load is asked with {@code getResource}, on a thread of
  * the agent's own, started when the first framework class loads: the thread that is loading a class
  * never waits for it, and a class loader is never asked anything while it defines a class. A class
@@ -31,50 +31,47 @@ final class FrameworkClassWatch implements Runnable {
   /** The class loaders they loaded in: the ones to ask. Weak, so that the watch keeps none alive. */
   private final List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
   private boolean changed;
-  /** True while {@link #loadFromApplicationClassPath} runs: no thread is started for what it loads. */
-  private boolean preloading;
   private Thread thread;
 
+  /** A watch that has seen nothing yet, as in a running JVM before the loaded target classes are rewritten. */
   FrameworkClassWatch(Instrumentation instrumentation, ClassFileTransformer transformer) {
     this.instrumentation = instrumentation;
     this.transformer = transformer;
   }
 
   /**
-   * Before {@code main}: loads, without initialising them, the framework classes the application
-   * class loader has, so that they are rewritten now; if that loader has a framework and every one
-   * of these classes either loaded or is not there, the watch ends before the application starts.
-   * The classes are the ones the application would load there anyway; loading one only reads it
-   * and its supertypes. A framework in a class loader of its own (a Spring Boot fat jar) is seen
-   * as it loads instead.
+   * Before {@code main}, {@code transformer} just registered: loads, without initialising them, the
+   * framework classes the application class loader has, so that they are rewritten now. If that
+   * loader has a framework and every one of these classes either loaded or is not there, the
+   * transformer is unregistered before the application starts and null is returned; otherwise the
+   * watch goes on from what loaded. The classes are the ones the application would load there
+   * anyway; loading one only reads it and its supertypes. A framework in a class loader of its own
+   * (a Spring Boot fat jar) is seen as it loads instead.
    */
-  void loadFromApplicationClassPath() {
+  static FrameworkClassWatch afterApplicationClassPath(Instrumentation instrumentation,
+      ClassFileTransformer transformer) {
     ClassLoader application = ClassLoader.getSystemClassLoader();
-    boolean anyLoaded = false;
+    FrameworkClassWatch watch = new FrameworkClassWatch(instrumentation, transformer);
     boolean allSettled = true;
-    synchronized (this) {
-      preloading = true;
-    }
-    try {
-      for (String owner : ReadHookPoint.frameworkClasses()) {
-        // Loading costs less than asking getResource first, which also searches every module's resources.
-        try {
-          Class.forName(owner.replace('/', '.'), false, application);
-          anyLoaded = true;
-        } catch (ClassNotFoundException e) {
-          // That framework is not on the application class path.
-        } catch (Throwable t) {
-          allSettled = false; // there but not loadable now (a dependency missing): watched for as it loads
-        }
-      }
-    } finally {
-      synchronized (this) {
-        preloading = false;
+    for (String owner : ReadHookPoint.frameworkClasses()) {
+      // Loading costs less than asking getResource first, which also searches every module's resources.
+      try {
+        Class.forName(owner.replace('/', '.'), false, application);
+        watch.loaded.add(owner);
+      } catch (ClassNotFoundException e) {
+        // That framework is not on the application class path.
+      } catch (Throwable t) {
+        allSettled = false; // there but not loadable now (a dependency missing): watched for as it loads
       }
     }
-    if (anyLoaded && allSettled) {
+    if (!watch.loaded.isEmpty() && allSettled) {
       instrumentation.removeTransformer(transformer);
+      return null;
     }
+    if (!watch.loaded.isEmpty()) {
+      watch.loaders.add(new WeakReference<>(application));
+    }
+    return watch;
   }
 
   /** Called by the transformer for each framework class that loads; cheap, and never blocks for long. */
@@ -84,9 +81,6 @@ final class FrameworkClassWatch implements Runnable {
       loaders.add(new WeakReference<>(loader));
     }
     changed = true;
-    if (preloading) {
-      return;
-    }
     if (thread == null) {
       // Neither the loading thread's inheritable thread locals nor its context class loader are kept.
       thread = new Thread(null, this, "configdrift-class-watch", 0, false);

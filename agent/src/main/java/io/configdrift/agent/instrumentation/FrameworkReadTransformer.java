@@ -14,7 +14,7 @@ import java.util.List;
  * {@link FrameworkClassWatch}).
  */
 public final class FrameworkReadTransformer implements ClassFileTransformer {
-  /** Null when the transformer stays registered for good. */
+  /** Null when the transformer stays registered for good, or was unregistered before {@code main}. */
   private volatile FrameworkClassWatch watch;
 
   /**
@@ -26,13 +26,13 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
    * ({@link FrameworkClassWatch}).
    */
   public void install(Instrumentation instrumentation, boolean attached, boolean untilFound) {
-    if (untilFound) {
+    if (untilFound && attached) {
       watch = new FrameworkClassWatch(instrumentation, this);
     }
     instrumentation.addTransformer(this, true);
     if (!attached) {
-      if (watch != null) {
-        watch.loadFromApplicationClassPath();
+      if (untilFound) {
+        watch = FrameworkClassWatch.afterApplicationClassPath(instrumentation, this);
       }
       return;
     }
