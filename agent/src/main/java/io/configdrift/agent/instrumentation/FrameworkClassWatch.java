@@ -40,38 +40,63 @@ final class FrameworkClassWatch implements Runnable {
   }
 
   /**
-   * Before {@code main}, {@code transformer} just registered: loads, without initialising them, the
-   * framework classes the application class loader has, so that they are rewritten now. If that
-   * loader has a framework and every one of these classes either loaded or is not there, the
+   * Before {@code main}, {@code transformer} just registered: loads the framework classes the
+   * application class loader has, so that they are rewritten now ({@link #loadFromApplicationClassPath}).
+   * If that loader has a framework and every one of these classes either loaded or is not there, the
    * transformer is unregistered before the application starts and null is returned; otherwise the
-   * watch goes on from what loaded. The classes are the ones the application would load there
-   * anyway; loading one only reads it and its supertypes. A framework in a class loader of its own
-   * (a Spring Boot fat jar) is seen as it loads instead.
+   * watch goes on from what loaded. A framework in a class loader of its own (a Spring Boot fat jar)
+   * is seen as it loads instead.
    */
   static FrameworkClassWatch afterApplicationClassPath(Instrumentation instrumentation,
-      ClassFileTransformer transformer) {
-    ClassLoader application = ClassLoader.getSystemClassLoader();
+      FrameworkReadTransformer transformer) {
     FrameworkClassWatch watch = new FrameworkClassWatch(instrumentation, transformer);
-    boolean allSettled = true;
-    for (String owner : ReadHookPoint.frameworkClasses()) {
-      // Loading costs less than asking getResource first, which also searches every module's resources.
-      try {
-        Class.forName(owner.replace('/', '.'), false, application);
-        watch.loaded.add(owner);
-      } catch (ClassNotFoundException e) {
-        // That framework is not on the application class path.
-      } catch (Throwable t) {
-        allSettled = false; // there but not loadable now (a dependency missing): watched for as it loads
-      }
-    }
+    boolean allSettled = loadFromApplicationClassPath(instrumentation, transformer, watch.loaded);
     if (!watch.loaded.isEmpty() && allSettled) {
       instrumentation.removeTransformer(transformer);
       return null;
     }
     if (!watch.loaded.isEmpty()) {
-      watch.loaders.add(new WeakReference<>(application));
+      watch.loaders.add(new WeakReference<>(ClassLoader.getSystemClassLoader()));
     }
     return watch;
+  }
+
+  /**
+   * Loads, without initialising them, the framework classes the application class loader has, with
+   * {@code transformer} registered, and adds the internal names of those that loaded to
+   * {@code loaded}. They are the classes the application would load there anyway; loading one only
+   * reads it and its supertypes. A class the JVM had loaded before {@code premain}, as it does with
+   * the classes an AOT cache (JDK 24 and later) links ahead of time, was never shown to the
+   * transformer, so it is retransformed. Returns false when a class is there but cannot load now (a
+   * dependency missing): it is to be watched for as it loads.
+   */
+  static boolean loadFromApplicationClassPath(Instrumentation instrumentation,
+      FrameworkReadTransformer transformer, Set<String> loaded) {
+    ClassLoader application = ClassLoader.getSystemClassLoader();
+    boolean allSettled = true;
+    List<Class<?>> loadedBeforePremain = new ArrayList<>();
+    for (String owner : ReadHookPoint.frameworkClasses()) {
+      // Loading costs less than asking getResource first, which also searches every module's resources.
+      try {
+        Class<?> type = Class.forName(owner.replace('/', '.'), false, application);
+        loaded.add(owner);
+        if (!transformer.hasRewritten(owner)) {
+          loadedBeforePremain.add(type);
+        }
+      } catch (ClassNotFoundException e) {
+        // That framework is not on the application class path.
+      } catch (Throwable t) {
+        allSettled = false;
+      }
+    }
+    if (!loadedBeforePremain.isEmpty()) {
+      try {
+        instrumentation.retransformClasses(loadedBeforePremain.toArray(new Class<?>[0]));
+      } catch (Throwable t) {
+        // Those classes stay as they were; their reads are not seen.
+      }
+    }
+    return allSettled;
   }
 
   /** Called by the transformer for each framework class that loads; cheap, and never blocks for long. */

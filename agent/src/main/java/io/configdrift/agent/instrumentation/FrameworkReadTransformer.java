@@ -4,7 +4,10 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adds a call to {@code ConfigReadHook} before every return of the framework methods in
@@ -16,14 +19,17 @@ import java.util.List;
 public final class FrameworkReadTransformer implements ClassFileTransformer {
   /** Null when the transformer stays registered for good, or was unregistered before {@code main}. */
   private volatile FrameworkClassWatch watch;
+  /** The internal names of the framework classes this transformer has rewritten, in any class loader. */
+  private final Set<String> rewritten = ConcurrentHashMap.newKeySet();
 
   /**
-   * Registers this transformer and, in a running JVM ({@code attached}), rewrites the target classes
-   * that are loaded already. Before {@code main} none are, and looking through every loaded class
-   * would cost start-up time for nothing. {@code untilFound}: unregister it once the framework
-   * classes the application's class loaders have are rewritten; those on the application class
-   * path are loaded (not initialised) right away, so that it can be before {@code main}
-   * ({@link FrameworkClassWatch}).
+   * Registers this transformer. Before {@code main} it loads (not initialises) the framework classes
+   * on the application class path, so that they are rewritten now, even those the JVM loaded before
+   * {@code premain} from an AOT cache ({@link FrameworkClassWatch#loadFromApplicationClassPath});
+   * looking through every loaded class instead would cost start-up time for nothing. In a running
+   * JVM ({@code attached}) it rewrites the target classes that are loaded already.
+   * {@code untilFound}: unregister it once the framework classes the application's class loaders
+   * have are rewritten, before {@code main} where it can ({@link FrameworkClassWatch}).
    */
   public void install(Instrumentation instrumentation, boolean attached, boolean untilFound) {
     if (untilFound && attached) {
@@ -33,6 +39,8 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
     if (!attached) {
       if (untilFound) {
         watch = FrameworkClassWatch.afterApplicationClassPath(instrumentation, this);
+      } else {
+        FrameworkClassWatch.loadFromApplicationClassPath(instrumentation, this, new HashSet<>());
       }
       return;
     }
@@ -60,10 +68,18 @@ public final class FrameworkReadTransformer implements ClassFileTransformer {
       return null;
     }
     byte[] woven = ReturnHookWeaver.weave(classfileBuffer, points);
+    if (woven != null) {
+      rewritten.add(className);
+    }
     FrameworkClassWatch watching = watch;
     if (watching != null) {
       watching.frameworkClassLoaded(className, loader);
     }
     return woven;
+  }
+
+  /** True once a class of this internal name has been rewritten by this transformer. */
+  boolean hasRewritten(String internalName) {
+    return rewritten.contains(internalName);
   }
 }

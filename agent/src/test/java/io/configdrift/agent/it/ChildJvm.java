@@ -70,6 +70,11 @@ public final class ChildJvm {
    */
   public ChildJvm applicationUnderTest() throws IOException {
     classPath(Path.of(requiredProperty("application.classes")));
+    return applicationLibraries();
+  }
+
+  /** Only the runtime class path of the application under test: its libraries, not its own classes. */
+  public ChildJvm applicationLibraries() throws IOException {
     String libraries = Files.readString(Path.of(requiredProperty("application.classpath"))).trim();
     for (String entry : libraries.split(File.pathSeparator)) {
       if (!entry.isEmpty()) {
@@ -127,7 +132,10 @@ public final class ChildJvm {
   public Process start(Path stdout, Path stderr) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin/java").toString());
-    command.add("-Xshare:auto");
+    // The JDK's CDS archive, as a service would run; the JVM refuses -Xshare beside an AOT cache's options.
+    if (jvmOptions.stream().noneMatch(option -> option.startsWith("-XX:AOT"))) {
+      command.add("-Xshare:auto");
+    }
     command.addAll(jvmOptions);
     List<String> path = new ArrayList<>(classPath);
     if (path.isEmpty()) {
