@@ -7,16 +7,27 @@
 # exits); the CPU time the whole run used (user + system, all threads) is taken too, since it
 # moves less than wall time on a shared machine, and the JVM's own start-up log gives the time
 # until main (Create VM, which includes every agent's premain) and the module system's share of it.
+# At the moment the application is ready, the main thread's CPU time is read from /proc: the
+# start-up is that thread's work, and its CPU time does not count the time it waited for a core.
 # The variants take turns, RUNS times each, in a new shuffled order every round (a run is slower
 # after some variants than after others, so a fixed order would favour some), and the medians are
 # printed, with the mean of the round-by-round differences from the baseline and its 95 % interval
 # (a slow spell of the machine slows a whole round, so it mostly cancels out of the difference).
-# Usage: benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
+#
+# VARIANTS (comma-separated names from the table, default all) runs fewer variants, for more rounds
+# in the same time. CACHE=aot (JDK 24 and later) starts every variant from an AOT cache
+# (-XX:AOTCache), the way a service tuned for start-up runs: the application as a jar, the cache made
+# by a training run of its own without an agent for "no agent", and with --add-modules
+# java.instrument for the variants with agents (what -javaagent implies; a cache made without it is
+# refused when an agent is attached, and a training run with an agent attached crashes JDK 25's
+# cache assembly; docs/frameworks.md). CACHE=cds does the same with a dynamic CDS archive
+# (-XX:ArchiveClassesAtExit, -XX:SharedArchiveFile), for JDK 17.
+# Usage: [VARIANTS=...] [CACHE=aot|cds] benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-15}
 source benchmarks/spring-fixture.sh
-spring_fixture "${2:-3}"
+spring_fixture "${2:-3}" "$([ "${CACHE:-none}" = none ] || echo jar)"
 otel=benchmarks/target/opentelemetry-javaagent.jar
 if [ ! -f "$otel" ]; then
   version=$(sed -n 's:.*<opentelemetry-javaagent.version>\(.*\)</opentelemetry-javaagent.version>.*:\1:p' fixtures/spring-app/pom.xml)
@@ -49,23 +60,67 @@ export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=n
 report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$report"
 
-python3 - "$runs" "$configdrift" "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" \
-  "${spring_app[@]}" <<'PY'
+# With a cache, each variant gets the cache trained the way it can use it: cache_options for "no
+# agent", agent_cache_options for the variants with agents. Without one, the JDK's default CDS
+# archive (-Xshare:auto, which -XX:AOTCache refuses beside it).
+cache_options=(-Xshare:auto) agent_cache_options=(-Xshare:auto)
+case "${CACHE:-none}" in
+  none) ;;
+  aot|cds)
+    cache=benchmarks/target/startup-cache
+    rm -rf "$cache" && mkdir -p "$cache"
+    if [ "$CACHE" = aot ]; then
+      java "-XX:AOTCacheOutput=$cache/plain.aot" "${spring_app[@]}" >/dev/null
+      java "-XX:AOTCacheOutput=$cache/agents.aot" --add-modules java.instrument "${spring_app[@]}" >/dev/null
+      cache_options=("-XX:AOTCache=$cache/plain.aot") agent_cache_options=("-XX:AOTCache=$cache/agents.aot")
+    else
+      java "-XX:ArchiveClassesAtExit=$cache/plain.jsa" "${spring_app[@]}" >/dev/null 2>&1
+      cache_options=("-XX:SharedArchiveFile=$cache/plain.jsa") agent_cache_options=("${cache_options[@]}")
+    fi ;;
+  *) echo "CACHE must be none, aot or cds" >&2; exit 2 ;;
+esac
+
+python3 - "$runs" "${VARIANTS:-}" "${cache_options[*]}" "${agent_cache_options[*]}" "$configdrift" \
+  "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" "${spring_app[@]}" <<'PY'
 import os, random, re, statistics, subprocess, sys, time
 
-runs, configdrift, otel, noop, transformer_only = int(sys.argv[1]), *sys.argv[2:6]
-app = sys.argv[6:]
+runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only = int(sys.argv[1]), *sys.argv[2:9]
+app = sys.argv[9:]
 variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
             "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
+BASELINES = {"no-op agent": "no agent", "transformer-only agent": "no agent", "configdrift": "no agent",
+             "OpenTelemetry + configdrift": "OpenTelemetry"}
+if chosen:
+    unknown = set(chosen.split(",")) - set(variants)
+    if unknown:
+        sys.exit(f"unknown variants {sorted(unknown)}; the variants are {list(variants)}")
+    variants = {name: agents for name, agents in variants.items() if name in chosen.split(",")}
 
 PHASES = {"Create VM": "vm", "Initialize module system": "modules"}
-MEASURES = ("wall", "cpu", *PHASES.values())
+MEASURES = ("wall", "cpu", "main", *PHASES.values())
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+def main_thread_cpu(pid):
+    """CPU ms so far of the main thread: the threads the launcher named "java" (the other one only
+    waits for it)."""
+    cpu = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            stat = open(f"/proc/{pid}/task/{tid}/stat").read()
+        except OSError:  # the thread ended meanwhile
+            continue
+        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if name == "java":
+            cpu += (int(fields[11]) + int(fields[12])) * TICK_MS  # utime + stime
+    return cpu
 
 def run(agents):
-    """{"wall": ms from launch until the application printed its last configuration line,
-    "cpu": CPU ms of the run, "vm" and "modules": ms of the JVM's start-up phases}."""
+    """{"wall": ms from launch until the application printed its last configuration line, "main": the
+    main thread's CPU ms by then, "cpu": CPU ms of the whole run, "vm" and "modules": ms of the JVM's
+    start-up phases}."""
+    options = [*(agent_cache if agents else cache).split(), *agents]
     start = time.perf_counter()
-    process = subprocess.Popen(["java", "-Xshare:auto", "-Xlog:startuptime", *agents, *app], stdout=subprocess.PIPE,
+    process = subprocess.Popen(["java", "-Xlog:startuptime", *options, *app], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)
     sample = {}
     for line in process.stdout:
@@ -74,11 +129,12 @@ def run(agents):
             sample[PHASES[phase.group(1)]] = float(phase.group(2)) * 1000
         if line.startswith("active profiles"):
             sample["wall"] = (time.perf_counter() - start) * 1000
+            sample["main"] = main_thread_cpu(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     sample["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
     missing = set(MEASURES) - set(sample)
     if status != 0 or missing:
-        sys.exit(f"the application failed with {agents} (exit status {status}, not measured: {sorted(missing)})")
+        sys.exit(f"the application failed with {options} (exit status {status}, not measured: {sorted(missing)})")
     return sample
 
 for agents in variants.values():  # warm the page cache once per variant
@@ -90,26 +146,29 @@ for _ in range(runs):
         samples[name].append(run(variants[name]))
 median = {measure: {name: statistics.median(s[measure] for s in runs_) for name, runs_ in samples.items()}
           for measure in MEASURES}
+# Thread CPU is counted in clock ticks (10 ms): a mean over the runs resolves finer than a median.
+main_cpu = {name: statistics.mean(s["main"] for s in runs_) for name, runs_ in samples.items()}
 wall, cpu = median["wall"], median["cpu"]
 
 def added(values, name, base):
     return f"{values[name] - values[base]:+.0f} ms ({(values[name] / values[base] - 1) * 100:+.1f} %)"
 
-def paired(name, base):
-    """Mean and 95 % interval of the round-by-round difference in start-up: the variants of a round
-    ran back to back, so a slow spell of the machine cancels out of their difference."""
-    differences = [run["wall"] - base_run["wall"] for run, base_run in zip(samples[name], samples[base])]
+def paired(measure, name, base):
+    """Mean and 95 % interval of the round-by-round difference: the variants of a round ran back to
+    back, so a slow spell of the machine cancels out of their difference."""
+    differences = [run[measure] - base_run[measure] for run, base_run in zip(samples[name], samples[base])]
     half_width = 1.96 * statistics.stdev(differences) / len(differences) ** 0.5
     return f"{statistics.mean(differences):+.0f} ± {half_width:.0f} ms"
 
-print(f"| variant ({runs} runs each) | start-up, median (ms) | the agent adds | paired, mean | until main (ms) "
-      "| module system (ms) | CPU of the run, median (ms) | the agent adds |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-for name, base in (("no agent", None), ("no-op agent", "no agent"), ("transformer-only agent", "no agent"),
-                   ("configdrift", "no agent"), ("OpenTelemetry", None),
-                   ("OpenTelemetry + configdrift", "OpenTelemetry")):
+print(f"| variant ({runs} runs each{', CACHE=' + os.environ['CACHE'] if os.environ.get('CACHE', 'none') != 'none' else ''}) "
+      "| start-up, median (ms) | the agent adds | paired, mean | main thread's CPU until ready, mean (ms) "
+      "| paired, mean | until main (ms) | module system (ms) | CPU of the run, median (ms) | the agent adds |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for name in variants:
+    base = BASELINES.get(name) if BASELINES.get(name) in variants else None
     print(f"| {name} | {wall[name]:.0f} | {added(wall, name, base) if base else ''} "
-          f"| {paired(name, base) if base and runs > 1 else ''} "
+          f"| {paired('wall', name, base) if base and runs > 1 else ''} "
+          f"| {main_cpu[name]:.0f} | {paired('main', name, base) if base and runs > 1 else ''} "
           f"| {median['vm'][name]:.0f} | {median['modules'][name]:.0f} "
           f"| {cpu[name]:.0f} | {added(cpu, name, base) if base else ''} |")
 PY
