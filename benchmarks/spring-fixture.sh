@@ -13,7 +13,7 @@ spring_fixture() {
   export SPRING_PROFILES_ACTIVE=production DATABASE_POOL_SIZE=10 CONFIGDRIFT_FINGERPRINT_KEY=benchmark-key
   classes=$fixture/target/classes
   if [ "${2:-}" = jar ]; then
-    classes=$(ls "$fixture"/target/configdrift-fixture-spring-boot-*[0-9T].jar)
+    classes=$(ls "$fixture"/target/configdrift-fixture-spring-boot-*[0-9T].jar) # the plain jar, not -exec.jar
   fi
   spring_app=(-Dpayment.timeout=45 -cp "$classes:$(cat "$fixture/target/application.classpath")"
     io.configdrift.fixture.spring.DriftApplication --feature.new-checkout=true)
