@@ -44,9 +44,9 @@ class AgentReportsAgainAfterCollectorRestartIT {
       try (CollectorOnFixedPort restarted = CollectorOnFixedPort.start(temp.resolve("second"), port, jdbcUrl)) {
         long afterRestart = awaitSequence(database, sequence -> sequence > beforeKill + 3);
         System.out.println("stored sequence " + beforeKill + " before the kill, " + afterRestart + " after the restart");
-        String agentOutput = Files.readString(stderr);
-        assertThat(agentOutput).contains("cannot deliver reports to " + restarted.baseUrl() + "/v1/reports",
-            "reports reach " + restarted.baseUrl() + "/v1/reports again");
+        // The collector stores a report before the agent reads its answer and says so: wait for the line.
+        String agentOutput = awaitOutput(stderr, "reports reach " + restarted.baseUrl() + "/v1/reports again");
+        assertThat(agentOutput).contains("cannot deliver reports to " + restarted.baseUrl() + "/v1/reports");
         assertThat(service.isAlive()).isTrue();
       }
     } finally {
@@ -57,6 +57,18 @@ class AgentReportsAgainAfterCollectorRestartIT {
       }
       database.close();
     }
+  }
+
+  /** Polls the service's output until it contains {@code line} (at most 30 s); returns the output. */
+  private static String awaitOutput(Path output, String line) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String text = Files.readString(output);
+    while (!text.contains(line) && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      text = Files.readString(output);
+    }
+    assertThat(text).contains(line);
+    return text;
   }
 
   /** Polls the database until the instance's stored sequence satisfies {@code done} (at most 60 s); returns it. */
