@@ -22,7 +22,10 @@
 # refused when an agent is attached, and a training run with an agent attached crashes JDK 25's
 # cache assembly; docs/frameworks.md). CACHE=cds does the same with a dynamic CDS archive
 # (-XX:ArchiveClassesAtExit, -XX:SharedArchiveFile), for JDK 17.
-# Usage: [VARIANTS=...] [CACHE=aot|cds] benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
+# COMPARE_WITH=path/to/another/configdrift-agent.jar adds the variant "COMPARE_WITH jar" (a build of
+# an earlier commit, say) and gives its paired difference from this build's configdrift, positive
+# when that jar starts slower: how to tell whether a change to the agent made start-up faster.
+# Usage: [VARIANTS=...] [CACHE=aot|cds] [COMPARE_WITH=jar] benchmarks/spring-startup.sh [RUNS] [SPRING_BOOT_MAJOR: 3 or 4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-15}
@@ -58,7 +61,9 @@ transformer_only=$(build_probe_agent TransformerOnlyAgent \
 
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
 report="$PWD/benchmarks/target/spring-startup-report.json"
-configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar=service=startup,interval=3600,file=$report"
+configdrift_options="=service=startup,interval=3600,file=$report"
+configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar$configdrift_options"
+other_configdrift="${COMPARE_WITH:+-javaagent:$(realpath "$COMPARE_WITH")$configdrift_options}"
 
 # With a cache, each variant gets the cache trained the way it can use it: cache_options for "no
 # agent", agent_cache_options for the variants with agents. Without one, the JDK's default CDS
@@ -81,11 +86,12 @@ case "${CACHE:-none}" in
 esac
 
 python3 - "$runs" "${VARIANTS:-}" "${cache_options[*]}" "${agent_cache_options[*]}" "$configdrift" \
-  "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" "${spring_app[@]}" <<'PY'
+  "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" "$other_configdrift" \
+  "${spring_app[@]}" <<'PY'
 import os, random, re, statistics, subprocess, sys, time
 
-runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only = int(sys.argv[1]), *sys.argv[2:9]
-app = sys.argv[9:]
+runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only, other = int(sys.argv[1]), *sys.argv[2:10]
+app = sys.argv[10:]
 variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
             "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
 BASELINES = {"no-op agent": "no agent", "transformer-only agent": "no agent", "configdrift": "no agent",
@@ -95,6 +101,9 @@ if chosen:
     if unknown:
         sys.exit(f"unknown variants {sorted(unknown)}; the variants are {list(variants)}")
     variants = {name: agents for name, agents in variants.items() if name in chosen.split(",")}
+if other:  # COMPARE_WITH: its difference from this build's agent, positive when the other jar is slower
+    variants["COMPARE_WITH jar"] = [other]
+    BASELINES["COMPARE_WITH jar"] = "configdrift"
 
 PHASES = {"Create VM": "vm", "Initialize module system": "modules"}
 MEASURES = ("wall", "cpu", "main", *PHASES.values())
