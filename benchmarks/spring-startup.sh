@@ -9,6 +9,9 @@
 # until main (Create VM, which includes every agent's premain) and the module system's share of it.
 # At the moment the application is ready, the main thread's CPU time is read from /proc: the
 # start-up is that thread's work, and its CPU time does not count the time it waited for a core.
+# That waiting time (runnable, but the cores busy with other threads: the JIT's, GC's, an agent's)
+# is read too, from /proc/PID/task/TID/schedstat, which also gives the CPU time in nanoseconds
+# rather than clock ticks; wall time is about the two together.
 # The variants take turns, RUNS times each, in a new shuffled order every round (a run is slower
 # after some variants than after others, so a fixed order would favour some), and the medians are
 # printed, with the mean of the round-by-round differences from the baseline and its 95 % interval
@@ -106,26 +109,33 @@ if other:  # COMPARE_WITH: its difference from this build's agent, positive when
     BASELINES["COMPARE_WITH jar"] = "configdrift"
 
 PHASES = {"Create VM": "vm", "Initialize module system": "modules"}
-MEASURES = ("wall", "cpu", "main", *PHASES.values())
+MEASURES = ("wall", "cpu", "main", "waiting", *PHASES.values())
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
 
-def main_thread_cpu(pid):
-    """CPU ms so far of the main thread: the threads the launcher named "java" (the other one only
-    waits for it)."""
-    cpu = 0
+def main_thread_times(pid):
+    """(CPU ms, ms waiting for a core) so far of the main thread: the threads the launcher named
+    "java" (the other one only waits for it). From schedstat, in nanoseconds, where the kernel keeps
+    it; else the CPU time from stat, in clock ticks (10 ms), and no waiting time."""
+    cpu, waiting = 0, 0
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             stat = open(f"/proc/{pid}/task/{tid}/stat").read()
+            name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+            if name != "java":
+                continue
+            if os.path.exists(f"/proc/{pid}/task/{tid}/schedstat"):
+                running, queued = open(f"/proc/{pid}/task/{tid}/schedstat").read().split()[:2]
+                cpu, waiting = cpu + int(running) / 1e6, waiting + int(queued) / 1e6
+            else:
+                cpu, waiting = cpu + (int(fields[11]) + int(fields[12])) * TICK_MS, None  # utime + stime
         except OSError:  # the thread ended meanwhile
             continue
-        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
-        if name == "java":
-            cpu += (int(fields[11]) + int(fields[12])) * TICK_MS  # utime + stime
-    return cpu
+    return cpu, waiting
 
 def run(agents):
     """{"wall": ms from launch until the application printed its last configuration line, "main": the
-    main thread's CPU ms by then, "cpu": CPU ms of the whole run, "vm" and "modules": ms of the JVM's
+    main thread's CPU ms by then, "waiting": its ms runnable but waiting for a core by then (None when
+    the kernel does not say), "cpu": CPU ms of the whole run, "vm" and "modules": ms of the JVM's
     start-up phases}."""
     options = [*(agent_cache if agents else cache).split(), *agents]
     start = time.perf_counter()
@@ -138,10 +148,10 @@ def run(agents):
             sample[PHASES[phase.group(1)]] = float(phase.group(2)) * 1000
         if line.startswith("active profiles"):
             sample["wall"] = (time.perf_counter() - start) * 1000
-            sample["main"] = main_thread_cpu(process.pid)
+            sample["main"], sample["waiting"] = main_thread_times(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     sample["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
-    missing = set(MEASURES) - set(sample)
+    missing = set(MEASURES) - set(sample)  # "waiting" is there, if only as None
     if status != 0 or missing:
         sys.exit(f"the application failed with {options} (exit status {status}, not measured: {sorted(missing)})")
     return sample
@@ -154,9 +164,11 @@ for _ in range(runs):
     for name in order.sample(list(variants), len(variants)):
         samples[name].append(run(variants[name]))
 median = {measure: {name: statistics.median(s[measure] for s in runs_) for name, runs_ in samples.items()}
-          for measure in MEASURES}
-# Thread CPU is counted in clock ticks (10 ms): a mean over the runs resolves finer than a median.
+          for measure in ("wall", "cpu", *PHASES.values())}
+# Thread CPU may be counted in clock ticks (10 ms): a mean over the runs resolves finer than a median.
 main_cpu = {name: statistics.mean(s["main"] for s in runs_) for name, runs_ in samples.items()}
+waited = all(s["waiting"] is not None for runs_ in samples.values() for s in runs_)
+main_waiting = {name: statistics.mean(s["waiting"] for s in runs_) if waited else None for name, runs_ in samples.items()}
 wall, cpu = median["wall"], median["cpu"]
 
 def added(values, name, base):
@@ -171,13 +183,16 @@ def paired(measure, name, base):
 
 print(f"| variant ({runs} runs each{', CACHE=' + os.environ['CACHE'] if os.environ.get('CACHE', 'none') != 'none' else ''}) "
       "| start-up, median (ms) | the agent adds | paired, mean | main thread's CPU until ready, mean (ms) "
-      "| paired, mean | until main (ms) | module system (ms) | CPU of the run, median (ms) | the agent adds |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+      "| paired, mean | main thread waiting for a core, mean (ms) | paired, mean "
+      "| until main (ms) | module system (ms) | CPU of the run, median (ms) | the agent adds |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name in variants:
     base = BASELINES.get(name) if BASELINES.get(name) in variants else None
     print(f"| {name} | {wall[name]:.0f} | {added(wall, name, base) if base else ''} "
           f"| {paired('wall', name, base) if base and runs > 1 else ''} "
           f"| {main_cpu[name]:.0f} | {paired('main', name, base) if base and runs > 1 else ''} "
+          f"| {f'{main_waiting[name]:.0f}' if waited else 'n/a'} "
+          f"| {paired('waiting', name, base) if waited and base and runs > 1 else ''} "
           f"| {median['vm'][name]:.0f} | {median['modules'][name]:.0f} "
           f"| {cpu[name]:.0f} | {added(cpu, name, base) if base else ''} |")
 PY
