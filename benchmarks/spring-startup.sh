@@ -41,20 +41,6 @@ if [ ! -f "$otel" ]; then
     -DoutputDirectory=benchmarks/target -Dmdep.stripVersion=true
 fi
 
-# Builds benchmarks/target/NAME.jar once: class NAME with the premain BODY, and the MANIFEST lines.
-build_probe_agent() { # NAME BODY MANIFEST
-  local jar=benchmarks/target/$1.jar src
-  if [ ! -f "$jar" ]; then
-    src=$(mktemp -d)
-    printf 'public final class %s { public static void premain(String a, java.lang.instrument.Instrumentation i) { %s } }\n' \
-      "$1" "$2" >"$src/$1.java"
-    printf 'Premain-Class: %s\n%b' "$1" "$3" >"$src/manifest"
-    mkdir -p benchmarks/target "$src/classes"
-    javac -d "$src/classes" "$src/$1.java" && jar cfm "$jar" "$src/manifest" -C "$src/classes" .
-    rm -rf "$src"
-  fi
-  echo "$jar"
-}
 # The JVM's own cost of any -javaagent: an agent whose premain does nothing.
 noop=$(build_probe_agent NoopAgent "" "")
 # The JVM's cost of showing every class load to an agent: a retransform-capable transformer that
@@ -111,6 +97,7 @@ if other:  # COMPARE_WITH: its difference from this build's agent, positive when
 PHASES = {"Create VM": "vm", "Initialize module system": "modules"}
 MEASURES = ("wall", "cpu", "main", "waiting", *PHASES.values())
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+SCHEDSTAT = os.path.exists("/proc/self/schedstat")  # kernels built without scheduler statistics have none
 
 def main_thread_times(pid):
     """(CPU ms, ms waiting for a core) so far of the main thread: the threads the launcher named
@@ -123,7 +110,7 @@ def main_thread_times(pid):
             name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
             if name != "java":
                 continue
-            if os.path.exists(f"/proc/{pid}/task/{tid}/schedstat"):
+            if SCHEDSTAT:
                 running, queued = open(f"/proc/{pid}/task/{tid}/schedstat").read().split()[:2]
                 cpu, waiting = cpu + int(running) / 1e6, waiting + int(queued) / 1e6
             else:
