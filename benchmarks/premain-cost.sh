@@ -3,7 +3,7 @@
 # (-Xlog:startuptime), which includes every agent's premain, for `java -cp <the Spring Boot test
 # application's class path> -javaagent:... -version`. That runs no application, so a run takes about
 # 0.15 s and RUNS rounds resolve ±2-3 ms (spring-startup.sh, which times the whole start-up, resolves
-# ±20-30 ms). Variants: the agent that does nothing (built by spring-startup.sh), configdrift, and
+# ±20-30 ms). Variants: the agent that does nothing (the one spring-startup.sh runs), configdrift, and
 # with COMPARE_WITH=jar another build of configdrift, taking turns in a shuffled order; it prints the
 # medians and each variant's paired difference from configdrift. The class path matters: premain
 # loads Spring's hook classes from it.
