@@ -6,7 +6,6 @@ import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -65,12 +64,10 @@ class PerClassTest {
 
   private WeakReference<ClassLoader> askAboutAClassOfItsOwnLoader() throws Exception {
     URL classes = Path.of(PerClassTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toUri().toURL();
-    List<Object> keptUntilReturn = new ArrayList<>();
     try (URLClassLoader isolated = new URLClassLoader(new URL[] {classes}, null)) {
       Class<?> type = isolated.loadClass(GetterTest.Named.class.getName());
       assertThat(type.getClassLoader()).isSameAs(isolated);
       assertThat(simpleNames.get(type)).isEqualTo("Named");
-      keptUntilReturn.add(type);
       return new WeakReference<>(isolated);
     }
   }

@@ -23,7 +23,7 @@ class AttachIT {
         .main(LongRunningProgram.class, stop.toString())
         .start(temp.resolve("target.out"), temp.resolve("target.err"));
     try {
-      awaitFile(temp.resolve("target.out"), "running");
+      FileText.awaitContaining(temp.resolve("target.out"), "running");
       String pid = String.valueOf(target.pid());
 
       List<String> listed = attach("--list");
@@ -31,7 +31,7 @@ class AttachIT {
       assertThat(attach(pid, "service=attached,environment=staging,interval=1,file=" + report))
           .contains("configdrift agent attached to " + pid);
 
-      awaitFile(report, "DB_TIMEOUT");
+      FileText.awaitContaining(report, "DB_TIMEOUT");
       assertThat(ReportFile.get(ReportFile.read(report), "env", "DB_TIMEOUT").value).isEqualTo("45s");
     } finally {
       Files.createFile(stop);
@@ -64,15 +64,5 @@ class AttachIT {
         "-jar", ChildJvm.agentJar().toString(), "attach"));
     command.addAll(List.of(arguments));
     return new ProcessBuilder(command).start();
-  }
-
-  private static void awaitFile(Path file, String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!(Files.exists(file) && Files.readString(file).contains(text))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(file + " never said " + text);
-      }
-      Thread.sleep(50);
-    }
   }
 }

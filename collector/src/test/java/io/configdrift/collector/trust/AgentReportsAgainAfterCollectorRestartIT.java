@@ -3,8 +3,8 @@ package io.configdrift.collector.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configdrift.agent.it.ChildJvm;
+import io.configdrift.agent.it.FileText;
 import io.configdrift.testapp.LongRunningServiceProgram;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
@@ -45,7 +45,7 @@ class AgentReportsAgainAfterCollectorRestartIT {
         long afterRestart = awaitSequence(database, sequence -> sequence > beforeKill + 3);
         System.out.println("stored sequence " + beforeKill + " before the kill, " + afterRestart + " after the restart");
         // The collector stores a report before the agent reads its answer and says so: wait for the line.
-        String agentOutput = awaitOutput(stderr, "reports reach " + restarted.baseUrl() + "/v1/reports again");
+        String agentOutput = FileText.awaitContaining(stderr, "reports reach " + restarted.baseUrl() + "/v1/reports again");
         assertThat(agentOutput).contains("cannot deliver reports to " + restarted.baseUrl() + "/v1/reports");
         assertThat(service.isAlive()).isTrue();
       }
@@ -57,18 +57,6 @@ class AgentReportsAgainAfterCollectorRestartIT {
       }
       database.close();
     }
-  }
-
-  /** Polls the service's output until it contains {@code line} (at most 30 s); returns the output. */
-  private static String awaitOutput(Path output, String line) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String text = Files.readString(output);
-    while (!text.contains(line) && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      text = Files.readString(output);
-    }
-    assertThat(text).contains(line);
-    return text;
   }
 
   /** Polls the database until the instance's stored sequence satisfies {@code done} (at most 60 s); returns it. */
