@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
 
 /**
  * One method that reads configuration (in the JDK or in a framework), and the
@@ -69,7 +66,8 @@ final class ReadHookPoint {
       lookup("io/smallrye/config/SmallRyeConfig", "getConfigValue", "(Ljava/lang/String;)Lio/smallrye/config/ConfigValue;",
           "smallRyeConfig", LOGICAL_READ, 0, 1));
   /** Called at the start of each method in {@link #FRAMEWORKS}. */
-  private static final String LOOKUP_STARTS = "lookupStarts";
+  static final String LOOKUP_STARTS = "lookupStarts";
+  static final String LOOKUP_STARTS_DESCRIPTOR = "()V";
 
   /** {@link #JDK} by the internal name of the class they are in. */
   static final Map<String, List<ReadHookPoint>> JDK_BY_OWNER = byOwner(JDK);
@@ -88,6 +86,10 @@ final class ReadHookPoint {
   final int[] arguments;
   /** True for a framework's logical read, whose start is marked too. */
   final boolean marksLookup;
+  /** The JVM's load instruction (ILOAD, LLOAD, FLOAD, DLOAD or ALOAD) for each of {@link #arguments}. */
+  final int[] argumentLoads;
+  /** How many more operand stack slots the hook call needs than the return it precedes. */
+  final int extraStack;
 
   private ReadHookPoint(String owner, String name, String descriptor, String hookName,
       String hookDescriptor, boolean replacesResult, int[] arguments, boolean marksLookup) {
@@ -99,19 +101,53 @@ final class ReadHookPoint {
     this.replacesResult = replacesResult;
     this.arguments = arguments;
     this.marksLookup = marksLookup;
+    this.argumentLoads = argumentLoads(hookDescriptor, arguments.length);
+    int slots = replacesResult ? 0 : 1; // the copy of the result the hook observes
+    for (int load : argumentLoads) {
+      slots += load == LLOAD || load == DLOAD ? 2 : 1;
+    }
+    this.extraStack = slots;
   }
 
-  private static ReadHookPoint observe(String owner, String name, String descriptor, String hookName,
+  private static final int ILOAD = 21;
+  private static final int LLOAD = 22;
+  private static final int FLOAD = 23;
+  private static final int DLOAD = 24;
+  private static final int ALOAD = 25;
+
+  /**
+   * The hook's parameter i + 1 receives local variable {@code arguments[i]}; its type picks the
+   * load. Read from the descriptor here, without ASM, which premain then need not load.
+   */
+  private static int[] argumentLoads(String hookDescriptor, int count) {
+    int[] loads = new int[count];
+    int at = 1;
+    for (int parameter = 0; parameter <= count; parameter++) {
+      char type = hookDescriptor.charAt(at);
+      int load = type == 'J' ? LLOAD : type == 'F' ? FLOAD : type == 'D' ? DLOAD
+          : type == 'L' || type == '[' ? ALOAD : ILOAD;
+      while (hookDescriptor.charAt(at) == '[') {
+        at++;
+      }
+      at = hookDescriptor.charAt(at) == 'L' ? hookDescriptor.indexOf(';', at) + 1 : at + 1;
+      if (parameter > 0) {
+        loads[parameter - 1] = load;
+      }
+    }
+    return loads;
+  }
+
+  static ReadHookPoint observe(String owner, String name, String descriptor, String hookName,
       String hookDescriptor, int... arguments) {
     return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, false, arguments, false);
   }
 
-  private static ReadHookPoint replace(String owner, String name, String descriptor, String hookName,
+  static ReadHookPoint replace(String owner, String name, String descriptor, String hookName,
       String hookDescriptor) {
     return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, true, new int[0], false);
   }
 
-  private static ReadHookPoint lookup(String owner, String name, String descriptor, String hookName,
+  static ReadHookPoint lookup(String owner, String name, String descriptor, String hookName,
       String hookDescriptor, int... arguments) {
     return new ReadHookPoint(owner, name, descriptor, hookName, hookDescriptor, false, arguments, true);
   }
@@ -160,25 +196,5 @@ final class ReadHookPoint {
 
   boolean matches(String methodName, String methodDescriptor) {
     return name.equals(methodName) && descriptor.equals(methodDescriptor);
-  }
-
-  /** Emits the call that marks the lookup's start, for a framework point; before the method's first instruction. */
-  void emitStartCall(MethodVisitor mv) {
-    if (marksLookup) {
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK_OWNER, LOOKUP_STARTS, "()V", false);
-    }
-  }
-
-  /** Emits the hook call; the stack holds the method's return value before and after. */
-  void emitHookCall(MethodVisitor mv) {
-    if (!replacesResult) {
-      mv.visitInsn(Opcodes.DUP);
-    }
-    Type[] hookArguments = Type.getArgumentTypes(hookDescriptor);
-    for (int i = 0; i < arguments.length; i++) {
-      // The hook's parameter i + 1 receives local variable arguments[i]; its type picks the load.
-      mv.visitVarInsn(hookArguments[i + 1].getOpcode(Opcodes.ILOAD), arguments[i]);
-    }
-    mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK_OWNER, hookName, hookDescriptor, false);
   }
 }

@@ -11,7 +11,13 @@ import net.bytebuddy.jar.asm.Opcodes;
  * Inserts the hook call of each matching {@link ReadHookPoint} before every {@code ARETURN} of its
  * method, and for a framework's lookup a call at its start. No branch, local or handler is added
  * and both calls leave the stack as they found it, so the stack map frames stay valid and only the
- * maximum stack size is recomputed ({@code COMPUTE_MAXS}); nothing is loaded while rewriting.
+ * maximum stack size grows.
+ *
+ * <p>The {@link HookSplicer} does it first, straight on the class file's bytes; ASM, which reads
+ * and writes the whole class, is the fallback for what the splicer declines (a {@code switch} in
+ * the method, an attribute it does not know). Run on the start-up path ({@code premain} rewrites
+ * seven classes), ASM cost 10 ± 5 ms of the JVM's start-up, most of it loading and interpreting
+ * ASM itself (docs/design.md, "Why the hooks are spliced into the class file").
  */
 final class ReturnHookWeaver {
   private ReturnHookWeaver() {}
@@ -22,6 +28,17 @@ final class ReturnHookWeaver {
    * reads).
    */
   static byte[] weave(byte[] classfile, List<ReadHookPoint> points) {
+    try {
+      return HookSplicer.splice(classfile, points);
+    } catch (HookSplicer.CannotSplice | RuntimeException e) {
+      return weaveWithAsm(classfile, points);
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  /** The same with ASM: {@code COMPUTE_MAXS}, every method the hooks leave alone copied as it is. */
+  static byte[] weaveWithAsm(byte[] classfile, List<ReadHookPoint> points) {
     try {
       ClassReader reader = new ClassReader(classfile);
       ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
@@ -67,13 +84,23 @@ final class ReturnHookWeaver {
     @Override
     public void visitCode() {
       super.visitCode();
-      point.emitStartCall(mv);
+      if (point.marksLookup) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, ReadHookPoint.HOOK_OWNER, ReadHookPoint.LOOKUP_STARTS,
+            ReadHookPoint.LOOKUP_STARTS_DESCRIPTOR, false);
+      }
     }
 
+    /** The stack holds the method's return value before and after the hook call. */
     @Override
     public void visitInsn(int opcode) {
       if (opcode == Opcodes.ARETURN) {
-        point.emitHookCall(mv);
+        if (!point.replacesResult) {
+          mv.visitInsn(Opcodes.DUP);
+        }
+        for (int i = 0; i < point.arguments.length; i++) {
+          mv.visitVarInsn(point.argumentLoads[i], point.arguments[i]);
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, ReadHookPoint.HOOK_OWNER, point.hookName, point.hookDescriptor, false);
       }
       super.visitInsn(opcode);
     }

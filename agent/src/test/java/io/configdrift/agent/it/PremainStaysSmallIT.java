@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What {@code premain} does before the application's {@code main}, read from the JVM's own class
  * loading and redefinition logs: the start-up work docs/design.md promises to leave out stays out.
  * JSON, HTTP and Kotlin load only for the first report; no lambda of the agent is linked (each
- * costs a generated class); and of the JDK only the small classes are rewritten, never
- * {@code java.lang.System}.
+ * costs a generated class); ASM is not loaded, the hooks being spliced into the class files; and of
+ * the JDK only the small classes are rewritten, never {@code java.lang.System}.
  */
 class PremainStaysSmallIT {
   @TempDir Path temp;
@@ -51,6 +51,8 @@ class PremainStaysSmallIT {
             || name.startsWith("io.configdrift.agent.shaded.kotlin."));
     assertThat(beforeMain).as("lambdas of the agent linked before main")
         .noneMatch(name -> name.startsWith("io.configdrift.agent.") && name.contains("$$Lambda"));
+    assertThat(beforeMain).as("ASM loaded before main: the splicer declined a JDK class")
+        .noneMatch(name -> name.startsWith("io.configdrift.agent.shaded.bytebuddy."));
 
     List<String> redefined = new ArrayList<>();
     for (String line : Files.readAllLines(redefineLog)) {

@@ -1,0 +1,212 @@
+package io.configdrift.agent.instrumentation;
+
+import static io.configdrift.agent.instrumentation.ClassBytes.u1;
+import static io.configdrift.agent.instrumentation.ClassBytes.u2;
+import static io.configdrift.agent.instrumentation.ClassBytes.u4;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splices the hook calls of {@link ReadHookPoint}s into a class file's bytes: the constant pool
+ * gains the hook methods' entries, the matching methods' {@code Code} attributes are rewritten by
+ * {@link CodeSplice}, and every other byte is copied as it is. It reads no more of the class than
+ * it must find those methods, which is what makes it cheaper than ASM while the JVM still
+ * interprets; anything it does not handle it declines with {@link CannotSplice}, and
+ * {@link ReturnHookWeaver} falls back to ASM.
+ */
+final class HookSplicer {
+  private static final int MAGIC = 0xCAFEBABE;
+  private static final int UTF8 = 1;
+  private static final int LONG = 5;
+  private static final int DOUBLE = 6;
+  private static final int CLASS = 7;
+  private static final int METHODREF = 10;
+  private static final int NAME_AND_TYPE = 12;
+
+  /** A class file, or a method in it, that the splicer leaves to ASM; not an error. */
+  static final class CannotSplice extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CannotSplice(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  private final byte[] in;
+  /** Where each constant pool entry starts (its tag), by index; 0 for the unusable slots. */
+  private final int[] entries;
+  /** Where the constant pool ends: the class's access flags. */
+  private final int poolEnd;
+  private final ClassBytes.Out addedEntries = new ClassBytes.Out(128);
+  private final Map<String, Integer> added = new HashMap<>();
+  private int nextIndex;
+
+  private HookSplicer(byte[] in) throws CannotSplice {
+    this.in = in;
+    if (in.length < 10 || u4(in, 0) != MAGIC) {
+      throw new CannotSplice("not a class file");
+    }
+    nextIndex = u2(in, 8);
+    entries = new int[nextIndex];
+    int at = 10;
+    for (int index = 1; index < nextIndex; index++) {
+      entries[index] = at;
+      int tag = u1(in, at);
+      at += 1 + entrySize(tag, at);
+      if (tag == LONG || tag == DOUBLE) {
+        index++;
+      }
+    }
+    poolEnd = at;
+  }
+
+  /**
+   * The class with the hooks of {@code points} spliced in, or null when none of its methods is one
+   * of them. Throws {@link CannotSplice} for what it leaves to ASM; may throw a RuntimeException
+   * on a malformed class file.
+   */
+  static byte[] splice(byte[] classfile, List<ReadHookPoint> points) throws CannotSplice {
+    return new HookSplicer(classfile).splice(points);
+  }
+
+  private byte[] splice(List<ReadHookPoint> points) throws CannotSplice {
+    List<int[]> codeAttributes = new ArrayList<>(); // {offset, end} of each Code attribute to rewrite
+    List<ReadHookPoint> codePoints = new ArrayList<>();
+    int at = poolEnd + 6;
+    at += 2 + 2 * u2(in, at); // interfaces
+    at = skipMembers(at);
+    int methods = u2(in, at);
+    at += 2;
+    for (int m = 0; m < methods; m++) {
+      ReadHookPoint point = matching(points, u2(in, at + 2), u2(in, at + 4));
+      int attributes = u2(in, at + 6);
+      at += 8;
+      for (int a = 0; a < attributes; a++) {
+        int end = at + 6 + u4(in, at + 2);
+        if (point != null && utf8Equals(u2(in, at), "Code")) {
+          codeAttributes.add(new int[] {at, end});
+          codePoints.add(point);
+        }
+        at = end;
+      }
+    }
+    if (codeAttributes.isEmpty()) {
+      return null;
+    }
+    List<byte[]> rewritten = new ArrayList<>();
+    for (int i = 0; i < codeAttributes.size(); i++) {
+      ReadHookPoint point = codePoints.get(i);
+      int startCall = point.marksLookup
+          ? methodref(ReadHookPoint.LOOKUP_STARTS, ReadHookPoint.LOOKUP_STARTS_DESCRIPTOR) : 0;
+      int hookCall = methodref(point.hookName, point.hookDescriptor);
+      rewritten.add(new CodeSplice(this, codeAttributes.get(i)[0], point, startCall, hookCall).rewrite());
+    }
+    if (nextIndex > 0xffff) {
+      throw new CannotSplice("constant pool full");
+    }
+    ClassBytes.Out out = new ClassBytes.Out(in.length + addedEntries.size() + 64 * rewritten.size());
+    out.copy(in, 0, 8).u2(nextIndex).copy(in, 10, poolEnd);
+    out.write(addedEntries.bytes(), 0, addedEntries.size());
+    int copied = poolEnd;
+    for (int i = 0; i < rewritten.size(); i++) {
+      out.copy(in, copied, codeAttributes.get(i)[0]);
+      out.write(rewritten.get(i), 0, rewritten.get(i).length);
+      copied = codeAttributes.get(i)[1];
+    }
+    return out.copy(in, copied, in.length).bytes();
+  }
+
+  byte[] bytes() {
+    return in;
+  }
+
+  /** Fields (or methods): each has 6 bytes, then its attributes. Returns where the next part starts. */
+  private int skipMembers(int at) {
+    int members = u2(in, at);
+    at += 2;
+    for (int m = 0; m < members; m++) {
+      int attributes = u2(in, at + 6);
+      at += 8;
+      for (int a = 0; a < attributes; a++) {
+        at += 6 + u4(in, at + 2);
+      }
+    }
+    return at;
+  }
+
+  private ReadHookPoint matching(List<ReadHookPoint> points, int name, int descriptor) {
+    for (ReadHookPoint point : points) {
+      if (utf8Equals(name, point.name) && utf8Equals(descriptor, point.descriptor)) {
+        return point;
+      }
+    }
+    return null;
+  }
+
+  /** Whether constant {@code index} is the UTF-8 text {@code text}, compared byte by byte (names here are ASCII). */
+  boolean utf8Equals(int index, String text) {
+    int at = index > 0 && index < entries.length ? entries[index] : 0;
+    if (at == 0 || u1(in, at) != UTF8 || u2(in, at + 1) != text.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (in[at + 3 + i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of a constant pool entry for the hook method, added once per class. */
+  private int methodref(String name, String descriptor) {
+    String key = name + descriptor;
+    Integer known = added.get(key);
+    if (known != null) {
+      return known;
+    }
+    int owner = added.containsKey(ReadHookPoint.HOOK_OWNER) ? added.get(ReadHookPoint.HOOK_OWNER) : addClass();
+    int nameIndex = addUtf8(name);
+    int descriptorIndex = addUtf8(descriptor);
+    addedEntries.u1(NAME_AND_TYPE).u2(nameIndex).u2(descriptorIndex);
+    addedEntries.u1(METHODREF).u2(owner).u2(nextIndex++);
+    int methodref = nextIndex++;
+    added.put(key, methodref);
+    return methodref;
+  }
+
+  private int addClass() {
+    int name = addUtf8(ReadHookPoint.HOOK_OWNER);
+    addedEntries.u1(CLASS).u2(name);
+    added.put(ReadHookPoint.HOOK_OWNER, nextIndex);
+    return nextIndex++;
+  }
+
+  private int addUtf8(String ascii) {
+    addedEntries.u1(UTF8).u2(ascii.length());
+    for (int i = 0; i < ascii.length(); i++) {
+      addedEntries.u1(ascii.charAt(i));
+    }
+    return nextIndex++;
+  }
+
+  /** The size of a constant pool entry after its tag (JVMS 4.4). */
+  private int entrySize(int tag, int at) throws CannotSplice {
+    switch (tag) {
+      case UTF8:
+        return 2 + u2(in, at + 1);
+      case CLASS: case 8: case 16: case 19: case 20: // Class, String, MethodType, Module, Package
+        return 2;
+      case 15: // MethodHandle
+        return 3;
+      case 3: case 4: case 9: case METHODREF: case 11: case NAME_AND_TYPE: case 17: case 18:
+        return 4; // Integer, Float, the refs, NameAndType, Dynamic, InvokeDynamic
+      case LONG: case DOUBLE:
+        return 8;
+      default:
+        throw new CannotSplice("constant pool tag " + tag);
+    }
+  }
+}
