@@ -4,7 +4,7 @@
 # (CPU samples every 0.5 ms, per thread), and prints the share of the main thread's samples that
 # have an agent frame on the stack, split by the agent's outermost frame (premain, each hook, the
 # class-load transformers), in samples and in milliseconds per run, and how much of it is the
-# rewriting of classes with ASM, and the JVM's own time handing classes as they load to the agent's
+# rewriting of classes (the hook splicer, or ASM where it declines), and the JVM's own time handing classes as they load to the agent's
 # transformers (the class-file-load hook), which no agent frame shows. The main thread is the
 # application's start-up; what the agent does there, the start-up waits for. Wall time moves by ±50 ms between runs on a shared two-core
 # machine; this share moves by about 0.2 points.
@@ -36,7 +36,7 @@ runs, directory = int(sys.argv[1]), sys.argv[2]
 INTERVAL_MS = 0.5
 main = 0
 by_frame = collections.Counter()
-# Rewriting classes (ASM, under ReturnHookWeaver.weave): in premain the JDK's, and the frameworks' found on the
+# Rewriting classes (under ReturnHookWeaver.weave: the splicer, ASM where it declines): in premain the JDK's, and the frameworks' found on the
 # application class path; later the frameworks' that load in class loaders of their own.
 WEAVE = "io/configdrift/agent/instrumentation/ReturnHookWeaver.weave"
 weaving = collections.Counter()
@@ -74,7 +74,7 @@ print("| --- | ---: | ---: | ---: |")
 for frame, count in by_frame.most_common(12):
     print(f"| `{frame}` | {count} | {ms(count):.1f} | {count / main * 100:.2f} % |")
 print()
-print(f"of these, rewriting classes with ASM (ReturnHookWeaver.weave): {ms(weaving['premain']):.1f} ms a run "
+print(f"of these, rewriting classes (ReturnHookWeaver.weave): {ms(weaving['premain']):.1f} ms a run "
       f"in premain, {ms(weaving['later']):.1f} ms as classes load after it")
 print(f"outside the agent's frames, the JVM's class-file-load hook (each class that loads shown to the agent's "
       f"transformers): {class_load_hook} samples, {ms(class_load_hook):.1f} ms a run, "

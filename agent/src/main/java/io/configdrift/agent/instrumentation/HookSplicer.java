@@ -4,6 +4,7 @@ import static io.configdrift.agent.instrumentation.ClassBytes.u1;
 import static io.configdrift.agent.instrumentation.ClassBytes.u2;
 import static io.configdrift.agent.instrumentation.ClassBytes.u4;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,10 @@ final class HookSplicer {
   /** Where the constant pool ends: the class's access flags. */
   private final int poolEnd;
   private final ClassBytes.Out addedEntries = new ClassBytes.Out(128);
-  private final Map<String, Integer> added = new HashMap<>();
+  /** The hook methods' constant pool entries added so far, by name and descriptor. */
+  private final Map<String, Integer> methodrefs = new HashMap<>();
+  /** The hook class's entry, once added; 0 before. */
+  private int hookClass;
   private int nextIndex;
 
   private HookSplicer(byte[] in) throws CannotSplice {
@@ -137,8 +141,10 @@ final class HookSplicer {
     return at;
   }
 
+  /** Indexed, not iterated: this runs in premain, interpreted, for every method of the class. */
   private ReadHookPoint matching(List<ReadHookPoint> points, int name, int descriptor) {
-    for (ReadHookPoint point : points) {
+    for (int i = 0; i < points.size(); i++) {
+      ReadHookPoint point = points.get(i);
       if (utf8Equals(name, point.name) && utf8Equals(descriptor, point.descriptor)) {
         return point;
       }
@@ -163,32 +169,28 @@ final class HookSplicer {
   /** The index of a constant pool entry for the hook method, added once per class. */
   private int methodref(String name, String descriptor) {
     String key = name + descriptor;
-    Integer known = added.get(key);
+    Integer known = methodrefs.get(key);
     if (known != null) {
       return known;
     }
-    int owner = added.containsKey(ReadHookPoint.HOOK_OWNER) ? added.get(ReadHookPoint.HOOK_OWNER) : addClass();
+    if (hookClass == 0) {
+      int className = addUtf8(ReadHookPoint.HOOK_OWNER);
+      hookClass = nextIndex++;
+      addedEntries.u1(CLASS).u2(className);
+    }
     int nameIndex = addUtf8(name);
     int descriptorIndex = addUtf8(descriptor);
+    int nameAndType = nextIndex++;
     addedEntries.u1(NAME_AND_TYPE).u2(nameIndex).u2(descriptorIndex);
-    addedEntries.u1(METHODREF).u2(owner).u2(nextIndex++);
     int methodref = nextIndex++;
-    added.put(key, methodref);
+    addedEntries.u1(METHODREF).u2(hookClass).u2(nameAndType);
+    methodrefs.put(key, methodref);
     return methodref;
   }
 
-  private int addClass() {
-    int name = addUtf8(ReadHookPoint.HOOK_OWNER);
-    addedEntries.u1(CLASS).u2(name);
-    added.put(ReadHookPoint.HOOK_OWNER, nextIndex);
-    return nextIndex++;
-  }
-
   private int addUtf8(String ascii) {
-    addedEntries.u1(UTF8).u2(ascii.length());
-    for (int i = 0; i < ascii.length(); i++) {
-      addedEntries.u1(ascii.charAt(i));
-    }
+    byte[] bytes = ascii.getBytes(StandardCharsets.ISO_8859_1);
+    addedEntries.u1(UTF8).u2(bytes.length).copy(bytes, 0, bytes.length);
     return nextIndex++;
   }
 
