@@ -15,7 +15,7 @@ import java.util.Arrays;
  * moves with the code (branches, the exception table, stack map frames, line numbers, local
  * variables). A branch to an {@code ARETURN} lands on the hook call before it, a branch to offset 0
  * after the start call: ASM places them the same way. Methods with a {@code switch} (whose padding
- * would change), a {@code jsr}, or a code attribute it does not know are declined.
+ * would change), a {@code jsr}, a {@code goto_w}, or a code attribute it does not know are declined.
  */
 final class CodeSplice {
   private static final int DUP = 0x59;
@@ -171,7 +171,7 @@ final class CodeSplice {
   }
 
   private static boolean isBranch(int opcode) {
-    return opcode >= 0x99 && opcode <= 0xa7 || opcode == 0xc6 || opcode == 0xc7 || opcode == GOTO_W;
+    return opcode >= 0x99 && opcode <= 0xa7 || opcode == 0xc6 || opcode == 0xc7;
   }
 
   /** The bytes inserted before {@code offset} of the original code, and at it too when {@code includingAt}. */
@@ -197,17 +197,12 @@ final class CodeSplice {
   }
 
   private void relocateBranch(byte[] newCode, int offset) throws HookSplicer.CannotSplice {
-    boolean wide = u1(in, code + offset) == GOTO_W;
-    int delta = wide ? u4(in, code + offset + 1) : s2(in, code + offset + 1);
     int at = newPosition(offset);
-    int moved = newTarget(offset + delta) - newPosition(offset);
-    if (wide) {
-      putU4(newCode, at + 1, moved);
-    } else if (moved < Short.MIN_VALUE || moved > Short.MAX_VALUE) {
+    int moved = newTarget(offset + s2(in, code + offset + 1)) - at;
+    if (moved < Short.MIN_VALUE || moved > Short.MAX_VALUE) {
       throw new HookSplicer.CannotSplice("branch out of reach");
-    } else {
-      putU2(newCode, at + 1, moved);
     }
+    putU2(newCode, at + 1, moved);
   }
 
   /** Copies one attribute of the Code attribute with its offsets moved; returns where the next one starts. */
@@ -249,10 +244,10 @@ final class CodeSplice {
       lengths[branch] = 3;
     }
     set(lengths, 4, 0xc5);
-    set(lengths, 5, 0xb9, 0xba, GOTO_W);
+    set(lengths, 5, 0xb9, 0xba);
     lengths[WIDE] = -1;
-    // jsr, ret, tableswitch, lookupswitch, jsr_w: declined
-    set(lengths, 0, 0xa8, 0xa9, 0xaa, 0xab, JSR_W);
+    // jsr, ret, tableswitch, lookupswitch, goto_w (only in methods over 32 KB), jsr_w: declined
+    set(lengths, 0, 0xa8, 0xa9, 0xaa, 0xab, GOTO_W, JSR_W);
     return lengths;
   }
 

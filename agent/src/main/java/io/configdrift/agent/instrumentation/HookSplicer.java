@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Splices the hook calls of {@link ReadHookPoint}s into a class file's bytes: the constant pool
  * gains the hook methods' entries, the matching methods' {@code Code} attributes are rewritten by
- * {@link CodeSplice}, and every other byte is copied as it is. It reads no more of the class than
- * it must find those methods, which is what makes it cheaper than ASM while the JVM still
- * interprets; anything it does not handle it declines with {@link CannotSplice}, and
+ * {@link CodeSplice}, and every other byte is copied as it is. Of the rest of the class it reads
+ * only where each constant, field and method starts, which is what makes it cheaper than ASM while
+ * the JVM still interprets; anything it does not handle it declines with {@link CannotSplice}, and
  * {@link ReturnHookWeaver} falls back to ASM.
  */
 final class HookSplicer {

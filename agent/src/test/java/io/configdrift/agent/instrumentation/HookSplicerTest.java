@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,51 @@ class HookSplicerTest {
     assertThat(hookedMethods).isGreaterThan(8000);
   }
 
+  /**
+   * What javac writes only in methods with more than 255 locals: {@code WIDE} loads, stores and
+   * increments, here in a method built with ASM, with a branch over them to a second return.
+   */
+  @Test
+  void splicesWideInstructionsAsAsmDoes() throws Exception {
+    String owner = "io/configdrift/agent/instrumentation/Generated";
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, owner, null, "java/lang/Object", null);
+    MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "pick",
+        "(Ljava/lang/String;I)Ljava/lang/String;", null, null);
+    method.visitCode();
+    method.visitVarInsn(Opcodes.ALOAD, 0);
+    method.visitVarInsn(Opcodes.ASTORE, 300);
+    method.visitInsn(Opcodes.ICONST_0);
+    method.visitVarInsn(Opcodes.ISTORE, 301);
+    Label far = new Label();
+    method.visitVarInsn(Opcodes.ILOAD, 1);
+    method.visitJumpInsn(Opcodes.IFEQ, far);
+    method.visitIincInsn(301, 0xb0); // its last byte reads as ARETURN to a scan that misses the WIDE
+    method.visitVarInsn(Opcodes.ALOAD, 300);
+    method.visitInsn(Opcodes.ARETURN);
+    method.visitLabel(far);
+    Object[] locals = new Object[302];
+    Arrays.fill(locals, Opcodes.TOP);
+    locals[0] = "java/lang/String";
+    locals[1] = Opcodes.INTEGER;
+    locals[300] = "java/lang/String";
+    locals[301] = Opcodes.INTEGER;
+    method.visitFrame(Opcodes.F_FULL, locals.length, locals, 0, new Object[0]);
+    method.visitLdcInsn("far");
+    method.visitInsn(Opcodes.ARETURN);
+    method.visitMaxs(0, 0);
+    method.visitEnd();
+    writer.visitEnd();
+    byte[] original = writer.toByteArray();
+    assertThat(CodeListing.of(original).lines).as("the generated code").contains("  iinc 301 176");
+
+    List<ReadHookPoint> points = List.of(ReadHookPoint.observe(owner, "pick", "(Ljava/lang/String;I)Ljava/lang/String;",
+        "test", OBSERVE));
+    byte[] spliced = HookSplicer.splice(original, points);
+    assertSame(original, spliced, points);
+    assertThat(linkAlone(owner.replace('/', '.'), spliced)).isNull();
+  }
+
   /** The check above can fail: a hook call whose argument types do not match does not verify. */
   @Test
   void theVerifierRejectsAHookCallOfTheWrongType() throws Exception {
@@ -152,6 +200,10 @@ class HookSplicerTest {
     if (originalFailure == null) {
       assertThat(link(jars, name, spliced)).as(name).isNull();
     }
+  }
+
+  private static Throwable linkAlone(String name, byte[] classfile) throws IOException {
+    return link(new URL[0], name, classfile);
   }
 
   private static Throwable link(URL[] jars, String name, byte[] classfile) throws IOException {
