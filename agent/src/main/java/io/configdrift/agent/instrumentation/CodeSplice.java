@@ -62,8 +62,7 @@ final class CodeSplice {
     for (int i = 0; i < point.arguments.length; i++) {
       int local = point.arguments[i];
       if (local <= 3) {
-        // xLOAD_0 .. xLOAD_3: 26 + 4 * (xLOAD - ILOAD) + local
-        call[at++] = (byte) (26 + 4 * (point.argumentLoads[i] - 21) + local);
+        call[at++] = (byte) (ReadHookPoint.ILOAD_0 + 4 * (point.argumentLoads[i] - ReadHookPoint.ILOAD) + local);
         shortLoads++;
       } else if (local <= 0xff) {
         call[at++] = (byte) point.argumentLoads[i];

@@ -77,8 +77,7 @@ final class HookSplicer {
   }
 
   private byte[] splice(List<ReadHookPoint> points) throws CannotSplice {
-    List<int[]> codeAttributes = new ArrayList<>(); // {offset, end} of each Code attribute to rewrite
-    List<ReadHookPoint> codePoints = new ArrayList<>();
+    List<HookedCode> hooked = new ArrayList<>();
     int at = poolEnd + 6;
     at += 2 + 2 * u2(in, at); // interfaces
     at = skipMembers(at);
@@ -91,36 +90,47 @@ final class HookSplicer {
       for (int a = 0; a < attributes; a++) {
         int end = at + 6 + u4(in, at + 2);
         if (point != null && utf8Equals(u2(in, at), "Code")) {
-          codeAttributes.add(new int[] {at, end});
-          codePoints.add(point);
+          hooked.add(new HookedCode(at, end, point));
         }
         at = end;
       }
     }
-    if (codeAttributes.isEmpty()) {
+    if (hooked.isEmpty()) {
       return null;
     }
-    List<byte[]> rewritten = new ArrayList<>();
-    for (int i = 0; i < codeAttributes.size(); i++) {
-      ReadHookPoint point = codePoints.get(i);
+    for (HookedCode code : hooked) {
+      ReadHookPoint point = code.point;
       int startCall = point.marksLookup
           ? methodref(ReadHookPoint.LOOKUP_STARTS, ReadHookPoint.LOOKUP_STARTS_DESCRIPTOR) : 0;
       int hookCall = methodref(point.hookName, point.hookDescriptor);
-      rewritten.add(new CodeSplice(this, codeAttributes.get(i)[0], point, startCall, hookCall).rewrite());
+      code.rewritten = new CodeSplice(this, code.start, point, startCall, hookCall).rewrite();
     }
     if (nextIndex > 0xffff) {
       throw new CannotSplice("constant pool full");
     }
-    ClassBytes.Out out = new ClassBytes.Out(in.length + addedEntries.size() + 64 * rewritten.size());
+    ClassBytes.Out out = new ClassBytes.Out(in.length + addedEntries.size() + 64 * hooked.size());
     out.copy(in, 0, 8).u2(nextIndex).copy(in, 10, poolEnd);
     out.write(addedEntries.bytes(), 0, addedEntries.size());
     int copied = poolEnd;
-    for (int i = 0; i < rewritten.size(); i++) {
-      out.copy(in, copied, codeAttributes.get(i)[0]);
-      out.write(rewritten.get(i), 0, rewritten.get(i).length);
-      copied = codeAttributes.get(i)[1];
+    for (HookedCode code : hooked) {
+      out.copy(in, copied, code.start).copy(code.rewritten, 0, code.rewritten.length);
+      copied = code.end;
     }
     return out.copy(in, copied, in.length).bytes();
+  }
+
+  /** A {@code Code} attribute of a hooked method: where it is in the class file, and what replaces it. */
+  private static final class HookedCode {
+    final int start;
+    final int end;
+    final ReadHookPoint point;
+    byte[] rewritten;
+
+    HookedCode(int start, int end, ReadHookPoint point) {
+      this.start = start;
+      this.end = end;
+      this.point = point;
+    }
   }
 
   byte[] bytes() {

@@ -14,6 +14,14 @@ import java.util.Set;
  */
 final class ReadHookPoint {
   static final String HOOK_OWNER = "io/configdrift/agent/bootstrap/ConfigReadHook";
+  /** The JVM's load instructions, in their opcode order: the hook's arguments are loaded with them. */
+  static final int ILOAD = 21;
+  private static final int LLOAD = 22;
+  private static final int FLOAD = 23;
+  private static final int DLOAD = 24;
+  private static final int ALOAD = 25;
+  /** {@code ILOAD_0}: the short forms follow, four per type (locals 0 to 3), in the same type order. */
+  static final int ILOAD_0 = 26;
   /** Where {@code System.getenv} looks variables up. */
   static final String PROCESS_ENVIRONMENT = "java/lang/ProcessEnvironment";
 
@@ -108,12 +116,6 @@ final class ReadHookPoint {
     }
     this.extraStack = slots;
   }
-
-  private static final int ILOAD = 21;
-  private static final int LLOAD = 22;
-  private static final int FLOAD = 23;
-  private static final int DLOAD = 24;
-  private static final int ALOAD = 25;
 
   /**
    * The hook's parameter i + 1 receives local variable {@code arguments[i]}; its type picks the

@@ -35,7 +35,7 @@ class PremainStaysSmallIT {
     Path redefineLog = temp.resolve("redefined.log");
     Path report = temp.resolve("report.json");
     ChildJvm.Result result = ChildJvm.on(javaHome)
-        .jvmOption("-Xlog:class+load=info:file=" + classLog)
+        .jvmOption(ClassLoadLog.option(classLog))
         .jvmOption("-Xlog:redefine+class+load=info:file=" + redefineLog)
         .withAgent("service=premain,file=" + report)
         .main(ConfigReadingProgram.class, "1", "1")
@@ -52,7 +52,7 @@ class PremainStaysSmallIT {
     assertThat(beforeMain).as("lambdas of the agent linked before main")
         .noneMatch(name -> name.startsWith("io.configdrift.agent.") && name.contains("$$Lambda"));
     assertThat(beforeMain).as("ASM loaded before main: the splicer declined a JDK class")
-        .noneMatch(name -> name.startsWith("io.configdrift.agent.shaded.bytebuddy."));
+        .noneMatch(name -> name.startsWith(ClassLoadLog.AGENT_ASM));
 
     List<String> redefined = new ArrayList<>();
     for (String line : Files.readAllLines(redefineLog)) {
@@ -68,17 +68,11 @@ class PremainStaysSmallIT {
 
   /** Class names from a {@code -Xlog:class+load} file, up to the given class. */
   private static List<String> classesLoadedBefore(Path log, String className) throws Exception {
-    List<String> names = new ArrayList<>();
-    for (String line : Files.readAllLines(log)) {
-      // [0.051s][info][class,load] io.configdrift.agent.AgentMain source: file:/...
-      int start = line.indexOf("] ", line.indexOf("[class,load]")) + 2;
-      int end = line.indexOf(' ', start);
-      String name = line.substring(start, end < 0 ? line.length() : end);
-      if (name.equals(className)) {
-        return names;
-      }
-      names.add(name);
+    List<String> names = ClassLoadLog.classNames(log);
+    int index = names.indexOf(className);
+    if (index < 0) {
+      throw new AssertionError(className + " never loaded: " + log);
     }
-    throw new AssertionError(className + " never loaded: " + log);
+    return names.subList(0, index);
   }
 }
