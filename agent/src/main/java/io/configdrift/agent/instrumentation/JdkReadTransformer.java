@@ -11,11 +11,9 @@ import java.util.List;
  * Adds a call to {@code ConfigReadHook} before every return of the JDK methods in
  * {@link ReadHookPoint#JDK}.
  *
- * <p>This is written against the ASM that byte-buddy bundles rather than byte-buddy's
- * {@code AgentBuilder}: the rewrite only inserts a static call before each return (no new branches,
- * locals or handlers, so no stack map frame changes), and doing it this way costs a few
- * milliseconds at start-up instead of the hundreds that initialising {@code AgentBuilder} costs.
- * docs/design.md has the measurements.
+ * <p>The rewrite is {@link ReturnHookWeaver}'s rather than byte-buddy's {@code AgentBuilder}: it
+ * only inserts a static call before each return, which costs a few milliseconds at start-up instead
+ * of the hundreds that initialising {@code AgentBuilder} costs. docs/design.md has the measurements.
  */
 public final class JdkReadTransformer implements ClassFileTransformer {
   /**
