@@ -2,6 +2,7 @@
 # Start-up of the Spring Boot test application (fixtures/spring-app) without an agent, with an
 # agent that does nothing (the JVM's own cost of -javaagent), with an agent that only registers a
 # transformer that changes nothing (what any agent that rewrites classes as they load pays), with
+# an agent that only appends its jar to the boot class path (as configdrift's premain does), with
 # the configdrift agent, with the OpenTelemetry Java agent, and with both at once. Each run starts
 # a fresh JVM and is timed until the application has printed its resolved configuration (it then
 # exits); the CPU time the whole run used (user + system, all threads) is taken too, since it
@@ -47,6 +48,11 @@ noop=$(build_probe_agent NoopAgent "" "")
 # changes nothing and stays registered (configdrift's do not stay; docs/design.md).
 transformer_only=$(build_probe_agent TransformerOnlyAgent \
   "i.addTransformer(new java.lang.instrument.ClassFileTransformer() {}, true);" 'Can-Retransform-Classes: true\n')
+# The JVM's cost of an agent that puts its own jar on the boot class path, as configdrift's premain
+# does (docs/design.md, "Bootstrap injection"): with a CDS archive mapped, the JVM then warns and
+# stops taking classes of the platform and application class loaders from it.
+boot_append=$(build_probe_agent BootAppendAgent \
+  "try { i.appendToBootstrapClassLoaderSearch(new java.util.jar.JarFile(new java.io.File(BootAppendAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI()))); } catch (Exception e) { throw new IllegalStateException(e); }" "")
 
 export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
 report="$PWD/benchmarks/target/spring-startup-report.json"
@@ -75,15 +81,16 @@ case "${CACHE:-none}" in
 esac
 
 python3 - "$runs" "${VARIANTS:-}" "${cache_options[*]}" "${agent_cache_options[*]}" "$configdrift" \
-  "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" "$other_configdrift" \
+  "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" "-javaagent:$PWD/$boot_append" "$other_configdrift" \
   "${spring_app[@]}" <<'PY'
 import os, random, re, statistics, subprocess, sys, time
 
-runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only, other = int(sys.argv[1]), *sys.argv[2:10]
-app = sys.argv[10:]
+runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only, boot_append, other = int(sys.argv[1]), *sys.argv[2:11]
+app = sys.argv[11:]
 variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
+            "boot-append agent": [boot_append],
             "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
-BASELINES = {"no-op agent": "no agent", "transformer-only agent": "no agent", "configdrift": "no agent",
+BASELINES = {"no-op agent": "no agent", "transformer-only agent": "no agent", "boot-append agent": "no agent", "configdrift": "no agent",
              "OpenTelemetry + configdrift": "OpenTelemetry"}
 if chosen:
     unknown = set(chosen.split(",")) - set(variants)
