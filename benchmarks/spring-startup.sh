@@ -12,7 +12,10 @@
 # start-up is that thread's work, and its CPU time does not count the time it waited for a core.
 # That waiting time (runnable, but the cores busy with other threads: the JIT's, GC's, an agent's)
 # is read too, from /proc/PID/task/TID/schedstat, which also gives the CPU time in nanoseconds
-# rather than clock ticks; wall time is about the two together.
+# rather than clock ticks; wall time is about the two together. So is the CPU time the JIT's
+# compiler threads used until then: on a small machine they compete with the main thread for a
+# core (on two cores they used more CPU than the main thread until the application was ready), so
+# an agent that makes the JIT compile more slows the start-up without showing on the main thread.
 # The variants take turns, RUNS times each, in a new shuffled order every round (a run is slower
 # after some variants than after others, so a fixed order would favour some), and the medians are
 # printed, with the mean of the round-by-round differences from the baseline and its 95 % interval
@@ -102,35 +105,40 @@ if other:  # COMPARE_WITH: its difference from this build's agent, positive when
     BASELINES["COMPARE_WITH jar"] = "configdrift"
 
 PHASES = {"Create VM": "vm", "Initialize module system": "modules"}
-MEASURES = ("wall", "cpu", "main", "waiting", *PHASES.values())
+MEASURES = ("wall", "cpu", "main", "waiting", "jit", *PHASES.values())
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
 SCHEDSTAT = os.path.exists("/proc/self/schedstat")  # kernels built without scheduler statistics have none
+JIT_THREAD = re.compile(r"C[12] CompilerThre")  # HotSpot's compiler threads, their names cut to 15 characters
 
-def main_thread_times(pid):
-    """(CPU ms, ms waiting for a core) so far of the main thread: the threads the launcher named
-    "java" (the other one only waits for it). From schedstat, in nanoseconds, where the kernel keeps
-    it; else the CPU time from stat, in clock ticks (10 ms), and no waiting time."""
-    cpu, waiting = 0, 0
+def thread_times(pid):
+    """(CPU ms, ms waiting for a core) so far of the main thread, the threads the launcher named
+    "java" (the other one only waits for it), and the CPU ms so far of the JIT's compiler threads.
+    From schedstat, in nanoseconds, where the kernel keeps it; else the CPU time from stat, in clock
+    ticks (10 ms), and no waiting time."""
+    cpu, waiting, jit = 0, 0, 0
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             stat = open(f"/proc/{pid}/task/{tid}/stat").read()
             name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
-            if name != "java":
+            if name != "java" and not JIT_THREAD.match(name):
                 continue
             if SCHEDSTAT:
-                running, queued = open(f"/proc/{pid}/task/{tid}/schedstat").read().split()[:2]
-                cpu, waiting = cpu + int(running) / 1e6, waiting + int(queued) / 1e6
+                running, queued = (int(t) / 1e6 for t in open(f"/proc/{pid}/task/{tid}/schedstat").read().split()[:2])
             else:
-                cpu, waiting = cpu + (int(fields[11]) + int(fields[12])) * TICK_MS, None  # utime + stime
+                running, queued = (int(fields[11]) + int(fields[12])) * TICK_MS, None  # utime + stime
         except OSError:  # the thread ended meanwhile
             continue
-    return cpu, waiting
+        if name == "java":
+            cpu, waiting = cpu + running, None if queued is None else waiting + queued
+        else:
+            jit += running
+    return cpu, waiting, jit
 
 def run(agents):
     """{"wall": ms from launch until the application printed its last configuration line, "main": the
     main thread's CPU ms by then, "waiting": its ms runnable but waiting for a core by then (None when
-    the kernel does not say), "cpu": CPU ms of the whole run, "vm" and "modules": ms of the JVM's
-    start-up phases}."""
+    the kernel does not say), "jit": the compiler threads' CPU ms by then, "cpu": CPU ms of the whole
+    run, "vm" and "modules": ms of the JVM's start-up phases}."""
     options = [*(agent_cache if agents else cache).split(), *agents]
     start = time.perf_counter()
     process = subprocess.Popen(["java", "-Xlog:startuptime", *options, *app], stdout=subprocess.PIPE,
@@ -142,7 +150,7 @@ def run(agents):
             sample[PHASES[phase.group(1)]] = float(phase.group(2)) * 1000
         if line.startswith("active profiles"):
             sample["wall"] = (time.perf_counter() - start) * 1000
-            sample["main"], sample["waiting"] = main_thread_times(process.pid)
+            sample["main"], sample["waiting"], sample["jit"] = thread_times(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     sample["cpu"] = (usage.ru_utime + usage.ru_stime) * 1000
     missing = set(MEASURES) - set(sample)  # "waiting" is there, if only as None
@@ -163,6 +171,7 @@ median = {measure: {name: statistics.median(s[measure] for s in runs_) for name,
 main_cpu = {name: statistics.mean(s["main"] for s in runs_) for name, runs_ in samples.items()}
 waited = all(s["waiting"] is not None for runs_ in samples.values() for s in runs_)
 main_waiting = {name: statistics.mean(s["waiting"] for s in runs_) if waited else None for name, runs_ in samples.items()}
+jit_cpu = {name: statistics.mean(s["jit"] for s in runs_) for name, runs_ in samples.items()}
 wall, cpu = median["wall"], median["cpu"]
 
 def added(values, name, base):
@@ -178,8 +187,9 @@ def paired(measure, name, base):
 print(f"| variant ({runs} runs each{', CACHE=' + os.environ['CACHE'] if os.environ.get('CACHE', 'none') != 'none' else ''}) "
       "| start-up, median (ms) | the agent adds | paired, mean | main thread's CPU until ready, mean (ms) "
       "| paired, mean | main thread waiting for a core, mean (ms) | paired, mean "
+      "| JIT's CPU until ready, mean (ms) | paired, mean "
       "| until main (ms) | module system (ms) | CPU of the run, median (ms) | the agent adds |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name in variants:
     base = BASELINES.get(name) if BASELINES.get(name) in variants else None
     print(f"| {name} | {wall[name]:.0f} | {added(wall, name, base) if base else ''} "
@@ -187,6 +197,7 @@ for name in variants:
           f"| {main_cpu[name]:.0f} | {paired('main', name, base) if base and runs > 1 else ''} "
           f"| {f'{main_waiting[name]:.0f}' if waited else 'n/a'} "
           f"| {paired('waiting', name, base) if waited and base and runs > 1 else ''} "
+          f"| {jit_cpu[name]:.0f} | {paired('jit', name, base) if base and runs > 1 else ''} "
           f"| {median['vm'][name]:.0f} | {median['modules'][name]:.0f} "
           f"| {cpu[name]:.0f} | {added(cpu, name, base) if base else ''} |")
 PY
