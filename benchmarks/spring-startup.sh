@@ -14,8 +14,8 @@
 # is read too, from /proc/PID/task/TID/schedstat, which also gives the CPU time in nanoseconds
 # rather than clock ticks; wall time is about the two together. So is the CPU time the JIT's
 # compiler threads used until then: on a small machine they compete with the main thread for a
-# core (on two cores they used more CPU than the main thread until the application was ready), so
-# an agent that makes the JIT compile more slows the start-up without showing on the main thread.
+# core, so an agent that makes the JIT compile more slows the start-up without showing on the main
+# thread.
 # The variants take turns, RUNS times each, in a new shuffled order every round (a run is slower
 # after some variants than after others, so a fixed order would favour some), and the medians are
 # printed, with the mean of the round-by-round differences from the baseline and its 95 % interval
@@ -167,11 +167,13 @@ for _ in range(runs):
         samples[name].append(run(variants[name]))
 median = {measure: {name: statistics.median(s[measure] for s in runs_) for name, runs_ in samples.items()}
           for measure in ("wall", "cpu", *PHASES.values())}
-# Thread CPU may be counted in clock ticks (10 ms): a mean over the runs resolves finer than a median.
-main_cpu = {name: statistics.mean(s["main"] for s in runs_) for name, runs_ in samples.items()}
+def means(measure):
+    """The mean of a thread's time per variant: thread CPU may be counted in clock ticks (10 ms), and
+    a mean over the runs resolves finer than a median."""
+    return {name: statistics.mean(s[measure] for s in runs_) for name, runs_ in samples.items()}
+
 waited = all(s["waiting"] is not None for runs_ in samples.values() for s in runs_)
-main_waiting = {name: statistics.mean(s["waiting"] for s in runs_) if waited else None for name, runs_ in samples.items()}
-jit_cpu = {name: statistics.mean(s["jit"] for s in runs_) for name, runs_ in samples.items()}
+main_cpu, main_waiting, jit_cpu = means("main"), means("waiting") if waited else None, means("jit")
 wall, cpu = median["wall"], median["cpu"]
 
 def added(values, name, base):
