@@ -3,7 +3,9 @@
 # agent that does nothing (the JVM's own cost of -javaagent), with an agent that only registers a
 # transformer that changes nothing (what any agent that rewrites classes as they load pays), with
 # an agent that only appends its jar to the boot class path (as configdrift's premain does), with
-# the configdrift agent, with the OpenTelemetry Java agent, and with both at once. Each run starts
+# the configdrift agent, with the OpenTelemetry Java agent, and with both at once; and the no-op and
+# configdrift agents named as -agentlib:instrument=JAR instead of -javaagent:JAR (the same agent
+# without -javaagent's implied --add-modules java.instrument). Each run starts
 # a fresh JVM and is timed until the application has printed its resolved configuration (it then
 # exits); the CPU time the whole run used (user + system, all threads) is taken too, since it
 # moves less than wall time on a shared machine, and the JVM's own start-up log gives the time
@@ -25,7 +27,7 @@
 # in the same time. CACHE=aot (JDK 24 and later) starts every variant from an AOT cache
 # (-XX:AOTCache), the way a service tuned for start-up runs: the application as a jar, the cache made
 # by a training run of its own without an agent for "no agent", and with --add-modules
-# java.instrument for the variants with agents (what -javaagent implies; a cache made without it is
+# java.instrument for the variants with -javaagent (what it implies; a cache made without it is
 # refused when an agent is attached, and a training run with an agent attached crashes JDK 25's
 # cache assembly; docs/frameworks.md). CACHE=cds does the same with a dynamic CDS archive
 # (-XX:ArchiveClassesAtExit, -XX:SharedArchiveFile), for JDK 17.
@@ -61,6 +63,10 @@ export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=n
 report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift_options="=service=startup,interval=3600,file=$report"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar$configdrift_options"
+# The same agents attached as the JVM's instrument library instead (what -javaagent stands for, less
+# its implied --add-modules java.instrument, which keeps the CDS archive's module graph in use;
+# docs/agent-configuration.md, "Attaching at start").
+configdrift_agentlib="-agentlib:instrument=$PWD/agent/target/configdrift-agent.jar$configdrift_options"
 other_configdrift="${COMPARE_WITH:+-javaagent:$(realpath "$COMPARE_WITH")$configdrift_options}"
 
 # With a cache, each variant gets the cache trained the way it can use it: cache_options for "no
@@ -85,15 +91,19 @@ esac
 
 python3 - "$runs" "${VARIANTS:-}" "${cache_options[*]}" "${agent_cache_options[*]}" "$configdrift" \
   "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" "-javaagent:$PWD/$boot_append" "$other_configdrift" \
+  "$configdrift_agentlib" "-agentlib:instrument=$PWD/$noop" \
   "${spring_app[@]}" <<'PY'
 import os, random, re, statistics, subprocess, sys, time
 
-runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only, boot_append, other = int(sys.argv[1]), *sys.argv[2:11]
-app = sys.argv[11:]
+runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only, boot_append, other, configdrift_agentlib, noop_agentlib = \
+    int(sys.argv[1]), *sys.argv[2:13]
+app = sys.argv[13:]
 variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
             "boot-append agent": [boot_append],
-            "configdrift": [configdrift], "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
+            "configdrift": [configdrift], "no-op agent (agentlib)": [noop_agentlib], "configdrift (agentlib)": [configdrift_agentlib],
+            "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
 BASELINES = {"no-op agent": "no agent", "transformer-only agent": "no agent", "boot-append agent": "no agent", "configdrift": "no agent",
+             "no-op agent (agentlib)": "no agent", "configdrift (agentlib)": "no agent",
              "OpenTelemetry + configdrift": "OpenTelemetry"}
 if chosen:
     unknown = set(chosen.split(",")) - set(variants)
@@ -139,7 +149,8 @@ def run(agents):
     main thread's CPU ms by then, "waiting": its ms runnable but waiting for a core by then (None when
     the kernel does not say), "jit": the compiler threads' CPU ms by then, "cpu": CPU ms of the whole
     run, "vm" and "modules": ms of the JVM's start-up phases}."""
-    options = [*(agent_cache if agents else cache).split(), *agents]
+    javaagent = any(agent.startswith("-javaagent:") for agent in agents)  # it implies --add-modules java.instrument
+    options = [*(agent_cache if javaagent else cache).split(), *agents]
     start = time.perf_counter()
     process = subprocess.Popen(["java", "-Xlog:startuptime", *options, *app], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)
