@@ -38,11 +38,13 @@ done
 curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { echo "the collector did not start; see $work/collector.log"; exit 2; }
 
 # Every instance shares the fleet's fingerprint key and a clean environment, as in a container.
+# The agent is named as -agentlib:instrument=, the faster form for a class-path application
+# (docs/agent-configuration.md, "Attaching at start").
 start_instance() { # environment region instance http-port VAR=value...
   local environment=$1 region=$2 instance=$3 http_port=$4
   shift 4
   env -i PATH="$PATH" HOME="$HOME" CONFIGDRIFT_FINGERPRINT_KEY=demo-fleet-key "$@" \
-    java "-javaagent:$agent_jar=service=checkout,environment=$environment,region=$region,instance=$instance,serviceVersion=2.3.0,interval=2,collector=http://127.0.0.1:$port" \
+    java "-agentlib:instrument=$agent_jar=service=checkout,environment=$environment,region=$region,instance=$instance,serviceVersion=2.3.0,interval=2,collector=http://127.0.0.1:$port" \
     -Dlog.format="${LOG_FORMAT:-text}" -jar "$demo_jar" --port "$http_port" >"$work/$instance.log" 2>&1 &
   pids+=($!)
   echo "   $environment/$region $instance on http://127.0.0.1:$http_port"

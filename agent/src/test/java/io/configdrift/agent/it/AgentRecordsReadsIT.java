@@ -1,9 +1,11 @@
 package io.configdrift.agent.it;
 
 import static io.configdrift.agent.it.ReportFile.get;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.configdrift.testapp.ConfigReadingProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.configdrift.agent.it.ChildJvm.AttachForm;
 import io.configdrift.protocol.AvailableRecord;
 import io.configdrift.protocol.Fingerprinter;
 import io.configdrift.protocol.ReadRecord;
@@ -13,9 +15,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The real agent jar in real child JVMs, on JDK 17 and JDK 25, over every access path. */
+/**
+ * The real agent jar in real child JVMs, on JDK 17 and JDK 25, over every access path, attached with
+ * -javaagent and as -agentlib:instrument.
+ */
 class AgentRecordsReadsIT {
   private static final int THREADS = 16;
   private static final int READS_PER_THREAD = 2_000;
@@ -27,6 +33,10 @@ class AgentRecordsReadsIT {
 
   static Stream<String> jdks() {
     return Stream.of("17", "25");
+  }
+
+  static Stream<Arguments> jdksAndAttachForms() {
+    return jdks().flatMap(jdk -> Stream.of(AttachForm.values()).map(form -> arguments(jdk, form)));
   }
 
   static Path javaHome(String jdk) {
@@ -48,14 +58,14 @@ class AgentRecordsReadsIT {
         .main(ConfigReadingProgram.class, String.valueOf(THREADS), String.valueOf(READS_PER_THREAD));
   }
 
-  @ParameterizedTest(name = "JDK {0}")
-  @MethodSource("jdks")
-  void recordsEveryAccessPathWithoutChangingTheProgram(String jdk) throws Exception {
+  @ParameterizedTest(name = "JDK {0}, {1}")
+  @MethodSource("jdksAndAttachForms")
+  void recordsEveryAccessPathWithoutChangingTheProgram(String jdk, AttachForm form) throws Exception {
     Path reportFile = temp.resolve("report.json");
     ChildJvm.Result without = program(jdk).run();
     ChildJvm.Result with = program(jdk)
         .env("CONFIGDRIFT_FINGERPRINT_KEY", FINGERPRINT_KEY)
-        .withAgent("service=checkout,environment=staging,region=us-east-1,file=" + reportFile)
+        .withAgent(form, "service=checkout,environment=staging,region=us-east-1,file=" + reportFile)
         .run();
 
     assertThat(with.exitCode).as(with.toString()).isZero();

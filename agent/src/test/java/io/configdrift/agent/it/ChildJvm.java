@@ -93,9 +93,26 @@ public final class ChildJvm {
   }
 
   public ChildJvm withAgent(String agentArguments) {
-    String option = "-javaagent:" + agentJar();
+    return withAgent(AttachForm.JAVAAGENT, agentArguments);
+  }
+
+  public ChildJvm withAgent(AttachForm form, String agentArguments) {
+    String option = form.option + agentJar();
     jvmOptions.add(agentArguments == null || agentArguments.isEmpty() ? option : option + "=" + agentArguments);
     return this;
+  }
+
+  /** The two ways of naming the agent on the command line (docs/agent-configuration.md, "Attaching at start"). */
+  public enum AttachForm {
+    JAVAAGENT("-javaagent:"),
+    /** The JVM's instrument library itself, which -javaagent stands for, without its implied --add-modules. */
+    AGENTLIB("-agentlib:instrument=");
+
+    final String option;
+
+    AttachForm(String option) {
+      this.option = option;
+    }
   }
 
   public ChildJvm jvmOption(String option) {
