@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Why docs/agent-configuration.md offers {@code -agentlib:instrument=<agent jar>} beside
  * {@code -javaagent}: -javaagent also adds java.instrument to the root modules, and the JVM then
- * builds its module graph at start instead of mapping it from the CDS archive (about 20 ms of the
- * Spring Boot application's start-up here; docs/benchmarks.md). What the agent records in either
- * form is checked by {@link AgentRecordsReadsIT}.
+ * builds its module graph at start instead of mapping it from the CDS archive (on JDK 17 the two
+ * forms were 19-33 ms apart in the Spring Boot application's start-up; docs/benchmarks.md). What the
+ * agent records in either form is checked by {@link AgentRecordsReadsIT}.
  */
 class AttachFormModuleGraphIT {
   @TempDir Path temp;
