@@ -63,10 +63,6 @@ export OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=n
 report="$PWD/benchmarks/target/spring-startup-report.json"
 configdrift_options="=service=startup,interval=3600,file=$report"
 configdrift="-javaagent:$PWD/agent/target/configdrift-agent.jar$configdrift_options"
-# The same agents attached as the JVM's instrument library instead (what -javaagent stands for, less
-# its implied --add-modules java.instrument, which keeps the CDS archive's module graph in use;
-# docs/agent-configuration.md, "Attaching at start").
-configdrift_agentlib="-agentlib:instrument=$PWD/agent/target/configdrift-agent.jar$configdrift_options"
 other_configdrift="${COMPARE_WITH:+-javaagent:$(realpath "$COMPARE_WITH")$configdrift_options}"
 
 # With a cache, each variant gets the cache trained the way it can use it: cache_options for "no
@@ -91,16 +87,20 @@ esac
 
 python3 - "$runs" "${VARIANTS:-}" "${cache_options[*]}" "${agent_cache_options[*]}" "$configdrift" \
   "-javaagent:$PWD/$otel" "-javaagent:$PWD/$noop" "-javaagent:$PWD/$transformer_only" "-javaagent:$PWD/$boot_append" "$other_configdrift" \
-  "$configdrift_agentlib" "-agentlib:instrument=$PWD/$noop" \
   "${spring_app[@]}" <<'PY'
 import os, random, re, statistics, subprocess, sys, time
 
-runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only, boot_append, other, configdrift_agentlib, noop_agentlib = \
-    int(sys.argv[1]), *sys.argv[2:13]
-app = sys.argv[13:]
+runs, chosen, cache, agent_cache, configdrift, otel, noop, transformer_only, boot_append, other = int(sys.argv[1]), *sys.argv[2:11]
+app = sys.argv[11:]
+
+def agentlib(javaagent):
+    """The same agent named as the JVM's instrument library, which -javaagent stands for, without the
+    --add-modules java.instrument it implies (docs/agent-configuration.md, "Attaching at start")."""
+    return javaagent.replace("-javaagent:", "-agentlib:instrument=", 1)
+
 variants = {"no agent": [], "no-op agent": [noop], "transformer-only agent": [transformer_only],
             "boot-append agent": [boot_append],
-            "configdrift": [configdrift], "no-op agent (agentlib)": [noop_agentlib], "configdrift (agentlib)": [configdrift_agentlib],
+            "configdrift": [configdrift], "no-op agent (agentlib)": [agentlib(noop)], "configdrift (agentlib)": [agentlib(configdrift)],
             "OpenTelemetry": [otel], "OpenTelemetry + configdrift": [otel, configdrift]}
 BASELINES = {"no-op agent": "no agent", "transformer-only agent": "no agent", "boot-append agent": "no agent", "configdrift": "no agent",
              "no-op agent (agentlib)": "no agent", "configdrift (agentlib)": "no agent",

@@ -31,20 +31,12 @@ class AgentRecordsReadsIT {
 
   @TempDir Path temp;
 
-  static Stream<String> jdks() {
-    return Stream.of("17", "25");
-  }
-
   static Stream<Arguments> jdksAndAttachForms() {
-    return jdks().flatMap(jdk -> Stream.of(AttachForm.values()).map(form -> arguments(jdk, form)));
-  }
-
-  static Path javaHome(String jdk) {
-    return "25".equals(jdk) ? ChildJvm.jdk25Home() : ChildJvm.currentJavaHome();
+    return ChildJvm.testedJdks().flatMap(jdk -> Stream.of(AttachForm.values()).map(form -> arguments(jdk, form)));
   }
 
   private ChildJvm program(String jdk) {
-    return ChildJvm.on(javaHome(jdk))
+    return ChildJvm.on(ChildJvm.javaHome(jdk))
         .env("DB_TIMEOUT", "60s")
         .env("PAYMENT_TIMEOUT", "45")
         .env("ENABLE_NEW_CHECKOUT", "true")

@@ -21,9 +21,9 @@ class AttachFormModuleGraphIT {
   @TempDir Path temp;
 
   @ParameterizedTest(name = "JDK {0}")
-  @MethodSource("io.configdrift.agent.it.AgentRecordsReadsIT#jdks")
+  @MethodSource("io.configdrift.agent.it.ChildJvm#testedJdks")
   void onlyTheAgentLibraryFormKeepsTheArchivedModuleGraph(String jdk) throws Exception {
-    Path javaHome = AgentRecordsReadsIT.javaHome(jdk);
+    Path javaHome = ChildJvm.javaHome(jdk);
     assertThat(cdsLog(ChildJvm.on(javaHome), "none")).as("the JDK maps its module graph without an agent")
         .contains("full module graph: enabled");
     assertThat(cdsLog(ChildJvm.on(javaHome).withAgent(AttachForm.AGENTLIB, reportOption()), "agentlib"))

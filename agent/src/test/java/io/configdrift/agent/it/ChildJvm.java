@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Starts a real child JVM, optionally with the real agent jar, and collects what it printed. */
 public final class ChildJvm {
@@ -49,6 +50,16 @@ public final class ChildJvm {
     }
     assumeTrue(present, "JDK 25 not installed at " + home);
     return home;
+  }
+
+  /** The JDKs the agent is tested on, by feature version, for parameterized tests. */
+  public static Stream<String> testedJdks() {
+    return Stream.of("17", "25");
+  }
+
+  /** The home of one of {@link #testedJdks()}. */
+  public static Path javaHome(String jdk) {
+    return "25".equals(jdk) ? jdk25Home() : currentJavaHome();
   }
 
   public static Path agentJar() {
